@@ -1,0 +1,178 @@
+package io.tierline.access.internal;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.tierline.access.AccessManagement;
+import io.tierline.access.Caller;
+import io.tierline.access.ClientRef;
+import io.tierline.access.OnboardingStage;
+import io.tierline.access.Role;
+import io.tierline.access.UserRef;
+import io.tierline.common.NotFoundException;
+import io.tierline.common.Tier;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class Directory implements AccessManagement {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final CallerLoader callers;
+	private final Map<Long, ClientRef> organizations = new ConcurrentHashMap<>();
+	private final CatalogCache categories;
+	private final CatalogCache queues;
+
+	Directory(JdbcClient jdbc, Clock clock, CallerLoader callers) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.callers = callers;
+		this.categories = new CatalogCache(jdbc, "categories");
+		this.queues = new CatalogCache(jdbc, "queues");
+	}
+
+	@Override
+	public Optional<ClientRef> clientBySlug(String slug) {
+		return loadedOrganizations().stream().filter(o -> !o.provider() && o.slug().equalsIgnoreCase(slug)).findFirst();
+	}
+
+	@Override
+	public ClientRef organization(long id) {
+		ClientRef org = organizations.get(id);
+		if (org == null) {
+			invalidate();
+			org = loadedOrganizations().stream().filter(o -> o.id() == id).findFirst()
+				.orElseThrow(() -> new NotFoundException("Organization " + id));
+		}
+		return org;
+	}
+
+	@Override
+	public Optional<ClientRef> organizationBySlug(String slug) {
+		return loadedOrganizations().stream().filter(o -> o.slug().equalsIgnoreCase(slug)).findFirst();
+	}
+
+	@Override
+	public List<ClientRef> clients() {
+		return loadedOrganizations().stream().filter(o -> !o.provider()).toList();
+	}
+
+	@Override
+	public Optional<Long> categoryId(long clientId, String slug) {
+		return categories(clientId).stream().filter(c -> c.slug().equalsIgnoreCase(slug)).map(CatalogEntry::id).findFirst();
+	}
+
+	@Override
+	public String categorySlug(Long id) {
+		return id == null ? null : categories.entry(id).slug();
+	}
+
+	@Override
+	public Optional<Long> queueId(long clientId, String slug) {
+		return queues(clientId).stream().filter(q -> q.slug().equalsIgnoreCase(slug)).map(CatalogEntry::id).findFirst();
+	}
+
+	@Override
+	public String queueSlug(Long id) {
+		return id == null ? null : queues.entry(id).slug();
+	}
+
+	@Override
+	public List<CatalogEntry> categories(long clientId) {
+		return categories.of(clientId);
+	}
+
+	@Override
+	public List<CatalogEntry> queues(long clientId) {
+		return queues.of(clientId);
+	}
+
+	@Override
+	public Optional<UserRef> userByEmail(String email) {
+		return jdbc.sql("select id, email, name, org_id from users where email = ?")
+			.param(email.strip().toLowerCase())
+			.query(UserRef.class)
+			.optional();
+	}
+
+	@Override
+	public UserRef user(long id) {
+		return jdbc.sql("select id, email, name, org_id from users where id = ?").param(id).query(UserRef.class)
+			.optional().orElseThrow(() -> new NotFoundException("User " + id));
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public UserRef requesterFor(long clientId, String email, String name) {
+		String normalized = email.strip().toLowerCase();
+		UserRef user = userByEmail(normalized).orElseGet(() -> insertRequester(clientId, normalized, name));
+		try {
+			jdbc.sql("insert into user_roles (user_id, org_id, role) select ?, ?, ? where not exists "
+					+ "(select 1 from user_roles where user_id = ? and org_id = ? and role = ?)")
+				.params(user.id(), clientId, Role.REQUESTER.name(), user.id(), clientId, Role.REQUESTER.name())
+				.update();
+		}
+		catch (DuplicateKeyException concurrentlyAdded) {
+			// another request made them a requester of this client at the same moment
+		}
+		callers.evict(user.id());
+		return user;
+	}
+
+	private UserRef insertRequester(long clientId, String email, String name) {
+		String displayName = name == null || name.isBlank() ? email.substring(0, email.indexOf('@')) : name.strip();
+		try {
+			jdbc.sql("insert into users (email, name, org_id, active, created_at) values (?, ?, ?, true, ?)")
+				.params(email, displayName, clientId, clock.instant())
+				.update();
+		}
+		catch (DuplicateKeyException concurrentlyCreated) {
+			// created by a parallel request for the same person: use theirs
+		}
+		return userByEmail(email).orElseThrow();
+	}
+
+	@Override
+	public List<UserRef> assignableAgents(long clientId, Long queueId, Long categoryId, Tier tier) {
+		return jdbc.sql("""
+				select distinct u.id, u.email, u.name, u.org_id from grants g join users u on u.id = g.user_id
+				left join agent_clients ac on ac.user_id = g.user_id and ac.client_id = g.client_id
+				where g.client_id = ? and g.tier = ? and u.active
+				  and (g.queue_id is null or g.queue_id = ?) and (g.category_id is null or g.category_id = ?)
+				  and (ac.stage is null or ac.stage <> ?)
+				order by u.name""")
+			.params(clientId, tier.name(), queueId, categoryId, OnboardingStage.SHADOW.name())
+			.query(UserRef.class)
+			.list();
+	}
+
+	@Override
+	public Caller callerFor(long userId) {
+		return callers.load(userId, null);
+	}
+
+	void invalidate() {
+		organizations.clear();
+		categories.clear();
+		queues.clear();
+	}
+
+	private List<ClientRef> loadedOrganizations() {
+		if (organizations.isEmpty()) {
+			jdbc.sql("select id, slug, name, kind = 'PROVIDER' as provider, ticket_prefix, reopen_window_days from organizations order by id")
+				.query(ClientRef.class)
+				.list()
+				.forEach(o -> organizations.put(o.id(), o));
+		}
+		return organizations.values().stream().sorted(Comparator.comparing(ClientRef::id)).toList();
+	}
+}

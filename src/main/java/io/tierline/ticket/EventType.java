@@ -1,0 +1,11 @@
+package io.tierline.ticket;
+
+/**
+ * Ticket event types. The first ones are those of the SPEC §14 interchange format; the rest
+ * record the other changes SPEC §2 asks to keep.
+ */
+public enum EventType {
+	CREATED, ASSIGNED, MESSAGE, STATUS, ESCALATED, ESCALATION_DECIDED, REOPENED, CSAT, TIME_LOGGED, KNOWLEDGE_LINKED,
+	SEVERITY_CHANGED, CATEGORY_CHANGED, QUEUE_CHANGED, TAGS_CHANGED, ATTACHMENT_ADDED, REPLY_HELD, REPLY_REJECTED,
+	FOLLOW_UP_CREATED
+}

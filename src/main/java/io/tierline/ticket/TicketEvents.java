@@ -1,0 +1,32 @@
+package io.tierline.ticket;
+
+import java.time.Instant;
+
+import io.tierline.common.Tier;
+
+/** Facts the ticket module publishes for other modules (SLA, KPIs, search, notifications). */
+public final class TicketEvents {
+
+	private TicketEvents() {
+	}
+
+	public record TicketCreated(long ticketId, long clientId, Channel channel, Severity severity, Tier tier, Instant at) {
+	}
+
+	public record TicketStatusChanged(long ticketId, long clientId, TicketStatus from, TicketStatus to, Instant at) {
+	}
+
+	public record TicketReopened(long ticketId, long clientId, Instant at) {
+	}
+
+	/** A message reached its audience: a public reply was sent, or an internal note written. */
+	public record MessagePosted(long ticketId, long clientId, long messageId, long authorId, boolean byRequester,
+			Visibility visibility, MessageKind kind, Instant at) {
+	}
+
+	public record TicketAssigned(long ticketId, long clientId, Long assigneeId, Instant at) {
+	}
+
+	public record FollowUpCreated(long ticketId, long clientId, long followUpOf, Instant at) {
+	}
+}

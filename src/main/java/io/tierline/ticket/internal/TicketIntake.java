@@ -1,0 +1,176 @@
+package io.tierline.ticket.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import io.tierline.access.AccessManagement;
+import io.tierline.access.Caller;
+import io.tierline.access.ClientRef;
+import io.tierline.access.Role;
+import io.tierline.access.UserRef;
+import io.tierline.common.AuditEvent;
+import io.tierline.common.ForbiddenException;
+import io.tierline.common.InputCheck;
+import io.tierline.common.InvalidInputException;
+import io.tierline.common.Tier;
+import io.tierline.ticket.Channel;
+import io.tierline.ticket.EventType;
+import io.tierline.ticket.NewTicket;
+import io.tierline.ticket.OpenedTicket;
+import io.tierline.ticket.Severity;
+import io.tierline.ticket.TicketEvents.FollowUpCreated;
+import io.tierline.ticket.TicketEvents.MessagePosted;
+import io.tierline.ticket.TicketEvents.TicketCreated;
+import io.tierline.ticket.Visibility;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens tickets: validation, requester on first contact, numbering, idempotent retries. */
+@Service
+public class TicketIntake {
+
+	static final int MAX_BODY = 100_000;
+
+	private final Tickets tickets;
+	private final Messages messages;
+	private final TicketNumbers numbers;
+	private final IdempotencyKeys idempotency;
+	private final AccessManagement access;
+	private final ApplicationEventPublisher events;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	TicketIntake(Tickets tickets, Messages messages, TicketNumbers numbers, IdempotencyKeys idempotency,
+			AccessManagement access, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+		this.tickets = tickets;
+		this.messages = messages;
+		this.numbers = numbers;
+		this.idempotency = idempotency;
+		this.access = access;
+		this.events = events;
+		this.json = json;
+		this.clock = clock;
+	}
+
+
+	@Transactional
+	public OpenedTicket open(Caller caller, NewTicket input, Channel defaultChannel, String idempotencyKey) {
+		String requestHash = null;
+		if (idempotencyKey != null) {
+			var check = new InputCheck();
+			check.text(idempotencyKey, "Idempotency-Key", 200, true);
+			check.throwIfInvalid();
+			requestHash = ApiHash.of(json.writeValueAsString(input));
+			Optional<OpenedTicket> earlier = idempotency.earlier(caller.userId(), idempotencyKey, requestHash);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+			idempotency.claim(caller.userId(), idempotencyKey, requestHash, clock.instant());
+		}
+		long id = open(caller, input, defaultChannel);
+		if (idempotencyKey != null) {
+			idempotency.complete(caller.userId(), idempotencyKey, id);
+		}
+		return new OpenedTicket(id, false);
+	}
+
+	private long open(Caller caller, NewTicket input, Channel defaultChannel) {
+		var check = new InputCheck();
+		ClientRef client = check.lookup(input.client(), clientFor(caller), "client", "client");
+		check.require(input.client() != null && !input.client().isBlank(), "client", "must not be blank");
+		String subject = check.text(input.subject(), "subject", 300, true);
+		String description = check.text(input.description(), "description", MAX_BODY, false);
+		Channel channel = check.enumValue(input.channel(), Channel.class, "channel", defaultChannel);
+		Severity severity = check.enumValue(input.severity(), Severity.class, "severity", Severity.P3);
+		Tier tier = check.enumValue(input.tier(), Tier.class, "tier", Tier.T1);
+		Long categoryId = client == null ? null : check.lookup(input.category(), s -> access.categoryId(client.id(), s), "category", "category");
+		Long queueId = client == null ? null : check.lookup(input.queue(), s -> access.queueId(client.id(), s), "queue", "queue");
+		List<String> tags = tags(check, input.tags());
+		boolean forSelf = client != null && !staffOf(caller, client.id());
+		String email = forSelf ? caller.email() : input.requester() == null ? null : input.requester().email();
+		if (!forSelf) {
+			check.require(email != null && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && email.length() <= 320,
+					"requester.email", "must be an e-mail address");
+			check.text(input.requester() == null ? null : input.requester().name(), "requester.name", 200, false);
+		}
+		check.throwIfInvalid();
+		if (!forSelf) {
+			caller.requireMayChangeTicketsOf(client.id());
+		}
+		UserRef requester = forSelf ? access.user(caller.userId())
+				: access.requesterFor(client.id(), email, input.requester().name());
+		Instant now = clock.instant();
+		Ticket ticket = Ticket.create(client.id(), numbers.next(client.id()), requester.id(), subject, channel, severity,
+				categoryId, tier, queueId, null, caller.userId(), now);
+		tickets.insert(ticket, null);
+		if (!tags.isEmpty()) {
+			tickets.replaceTags(ticket.id(), tags);
+		}
+		if (description != null) {
+			long messageId = messages.insert(ticket.id(), requester.id(), Visibility.PUBLIC, null, description,
+					Messages.State.SENT, now);
+			ticket.recordEvent(EventType.MESSAGE, requester.id(), now, Ticket.data("visibility", Visibility.PUBLIC, "messageId", messageId));
+			tickets.update(ticket);
+		}
+		events.publishEvent(new TicketCreated(ticket.id(), client.id(), channel, severity, tier, now));
+		events.publishEvent(new AuditEvent(client.id(), caller.userId(), caller.email(), "TICKET_CREATED", ticket.id(),
+				client.ticketPrefix() + "-" + ticket.number(), null,
+				Map.of("subject", subject, "channel", channel, "severity", severity, "tier", tier)));
+		return ticket.id();
+	}
+
+	/** SPEC §2: a requester's reply after the reopen window opens a follow-up linked to the old ticket. */
+	Ticket openFollowUp(Ticket original, long requesterId, String body, Instant at) {
+		Ticket followUp = Ticket.create(original.clientId(), numbers.next(original.clientId()), requesterId,
+				followUpSubject(original.subject()), original.channel(), original.severity(), original.categoryId(), Tier.T1,
+				original.queueId(), original.id(), requesterId, at);
+		tickets.insert(followUp, null);
+		long messageId = messages.insert(followUp.id(), requesterId, Visibility.PUBLIC, null, body, Messages.State.SENT, at);
+		followUp.recordEvent(EventType.MESSAGE, requesterId, at, Ticket.data("visibility", Visibility.PUBLIC, "messageId", messageId));
+		tickets.update(followUp);
+		original.recordEvent(EventType.FOLLOW_UP_CREATED, requesterId, at, Ticket.data("followUp", followUp.id()));
+		tickets.update(original);
+		events.publishEvent(new TicketCreated(followUp.id(), followUp.clientId(), followUp.channel(), followUp.severity(), Tier.T1, at));
+		events.publishEvent(new FollowUpCreated(followUp.id(), followUp.clientId(), original.id(), at));
+		events.publishEvent(new MessagePosted(followUp.id(), followUp.clientId(), messageId, requesterId, true, Visibility.PUBLIC, null, at));
+		return followUp;
+	}
+
+	private static String followUpSubject(String subject) {
+		String prefixed = subject.startsWith("Follow-up: ") ? subject : "Follow-up: " + subject;
+		return prefixed.length() > 300 ? prefixed.substring(0, 300) : prefixed;
+	}
+
+	/** Clients the caller may open tickets for; any other client is "unknown" to them. */
+	private java.util.function.Function<String, Optional<ClientRef>> clientFor(Caller caller) {
+		return slug -> access.clientBySlug(slug)
+			.filter(c -> staffOf(caller, c.id()) || caller.has(Role.AUDITOR, c.id()) || caller.has(Role.REQUESTER, c.id()));
+	}
+
+	private static boolean staffOf(Caller caller, long clientId) {
+		return caller.isProviderAdmin() || caller.isClientAdmin(clientId) || caller.worksFor(clientId);
+	}
+
+	static List<String> tags(InputCheck check, List<String> raw) {
+		if (raw == null) {
+			return List.of();
+		}
+		var tags = new TreeSet<String>();
+		for (String tag : raw) {
+			String t = tag == null ? "" : tag.strip().toLowerCase();
+			check.require(t.matches("[a-z0-9][a-z0-9_.:-]{0,59}"), "tags", "each tag is 1-60 letters, digits or _.:-");
+			tags.add(t);
+		}
+		check.require(tags.size() <= 30, "tags", "at most 30 tags");
+		return List.copyOf(tags);
+	}
+
+
+}

@@ -1,0 +1,145 @@
+package io.tierline.ticket.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tierline.access.AccessManagement;
+import io.tierline.access.ClientRef;
+import io.tierline.common.Keyset;
+import io.tierline.common.Tier;
+import io.tierline.ticket.Channel;
+import io.tierline.ticket.Severity;
+import io.tierline.ticket.TicketStatus;
+import io.tierline.ticket.TicketView;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Ticket views for the API and pages: one query a page, tags in one more, never one a row. */
+@Repository
+public class TicketQueries {
+
+	private static final String SELECT = """
+			select t.id, t.client_id, t.number, t.subject, t.status, t.severity, t.channel, t.tier, c.slug as category,
+			  q.slug as queue, a.email as assignee, r.email as requester_email, r.name as requester_name, t.follow_up_of,
+			  f.number as follow_up_number, t.created_at, t.updated_at, t.solved_at
+			from tickets t
+			join users r on r.id = t.requester_id
+			left join users a on a.id = t.assignee_id
+			left join categories c on c.id = t.category_id
+			left join queues q on q.id = t.queue_id
+			left join tickets f on f.id = t.follow_up_of
+			""";
+
+	private final JdbcClient jdbc;
+	private final AccessManagement access;
+
+	TicketQueries(JdbcClient jdbc, AccessManagement access) {
+		this.jdbc = jdbc;
+		this.access = access;
+	}
+
+	/** What the queue and the portal filter on; every field may be null. */
+	public record Filter(Long clientId, List<TicketStatus> statuses, Tier tier, Long assigneeId, boolean unassigned,
+			Long requesterId, String text) {
+	}
+
+	public record Page(List<TicketView> items, String nextCursor) {
+	}
+
+	public Optional<TicketView> view(long id) {
+		return jdbc.sql(SELECT + " where t.id = ?").param(id).query(this::row).optional()
+			.map(v -> withTags(List.of(v)).get(0));
+	}
+
+	Page list(TicketVisibility visibility, Filter filter, Keyset after, int limit) {
+		StringBuilder where = new StringBuilder(" where ").append(visibility.sql());
+		Map<String, Object> params = new HashMap<>(visibility.params());
+		if (filter.clientId() != null) {
+			where.append(" and t.client_id = :client");
+			params.put("client", filter.clientId());
+		}
+		if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+			where.append(" and t.status in (:statuses)");
+			params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+		}
+		if (filter.tier() != null) {
+			where.append(" and t.tier = :tier");
+			params.put("tier", filter.tier().name());
+		}
+		if (filter.assigneeId() != null) {
+			where.append(" and t.assignee_id = :assignee");
+			params.put("assignee", filter.assigneeId());
+		}
+		if (filter.unassigned()) {
+			where.append(" and t.assignee_id is null");
+		}
+		if (filter.requesterId() != null) {
+			where.append(" and t.requester_id = :requester");
+			params.put("requester", filter.requesterId());
+		}
+		if (filter.text() != null) {
+			where.append(" and (lower(t.subject) like :text or t.number = :numberText)");
+			params.put("text", "%" + filter.text().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+			params.put("numberText", numberIn(filter.text()));
+		}
+		if (after != null) {
+			where.append(" and (t.updated_at < :afterAt or (t.updated_at = :afterAt and t.id < :afterId))");
+			params.put("afterAt", after.at());
+			params.put("afterId", after.id());
+		}
+		String sql = SELECT + where + " order by t.updated_at desc, t.id desc limit " + (limit + 1);
+		List<TicketView> rows = new ArrayList<>(jdbc.sql(sql).params(params).query(this::row).list());
+		String next = null;
+		if (rows.size() > limit) {
+			rows = rows.subList(0, limit);
+			TicketView last = rows.get(limit - 1);
+			next = new Keyset(last.updatedAt(), last.id()).encode();
+		}
+		return new Page(withTags(rows), next);
+	}
+
+	/** "ACME-1042" or "1042" → 1042; anything else matches no number. */
+	private static long numberIn(String text) {
+		String digits = text.substring(text.lastIndexOf('-') + 1).strip();
+		try {
+			return Long.parseLong(digits);
+		}
+		catch (NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	private List<TicketView> withTags(List<TicketView> views) {
+		if (views.isEmpty()) {
+			return views;
+		}
+		Map<Long, List<String>> tags = new HashMap<>();
+		jdbc.sql("select ticket_id, tag from ticket_tags where ticket_id in (:ids) order by tag")
+			.param("ids", views.stream().map(TicketView::id).toList())
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
+			.forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return views.stream().map(v -> new TicketView(v.id(), v.number(), v.client(), v.subject(), v.status(), v.severity(),
+				v.channel(), v.tier(), v.category(), v.queue(), v.assignee(), v.requester(), tags.getOrDefault(v.id(), List.of()),
+				v.followUpOf(), v.createdAt(), v.updatedAt(), v.solvedAt())).toList();
+	}
+
+	private TicketView row(ResultSet rs, int n) throws SQLException {
+		ClientRef client = access.organization(rs.getLong("client_id"));
+		Object followUp = rs.getObject("follow_up_number");
+		return new TicketView(rs.getLong("id"), client.ticketPrefix() + "-" + rs.getLong("number"), client.slug(),
+				rs.getString("subject"), TicketStatus.valueOf(rs.getString("status")), Severity.valueOf(rs.getString("severity")),
+				Channel.valueOf(rs.getString("channel")), Tier.valueOf(rs.getString("tier")), rs.getString("category"),
+				rs.getString("queue"), rs.getString("assignee"),
+				new TicketView.Person(rs.getString("requester_email"), rs.getString("requester_name")), List.of(),
+				followUp == null ? null : client.ticketPrefix() + "-" + followUp, Tickets.instant(rs, "created_at"),
+				Tickets.instant(rs, "updated_at"), Tickets.instant(rs, "solved_at"));
+	}
+
+}
