@@ -33,6 +33,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblemAdvice {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemAdvice.class);
+
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException e) {
 		return withErrors(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", e.problems());
@@ -111,6 +113,20 @@ class ApiProblemAdvice {
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", e.getMessage());
+	}
+
+	/** Anything unforeseen: logged with its stack trace, answered without it. */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e) throws Exception {
+		if (e instanceof org.springframework.web.ErrorResponse known) {
+			return known.getBody();
+		}
+		if (e instanceof org.springframework.security.core.AuthenticationException
+				|| e instanceof org.springframework.security.access.AccessDeniedException) {
+			throw e;
+		}
+		log.error("Unexpected error answering an API request", e);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed; nothing was changed");
 	}
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -143,6 +143,21 @@ public class Ticket {
 		}
 	}
 
+	/**
+	 * Moves the ticket to another tier and records ESCALATED (SPEC §3). The escalation template
+	 * and the tier rules are checked by the escalation workflow before it calls this.
+	 */
+	public void escalate(Tier to, Long actorId, Instant at) {
+		requireNotClosed();
+		if (to == tier) {
+			throw new ConflictException("toTier", "The ticket is already at " + to);
+		}
+		Tier from = tier;
+		tier = to;
+		touch(at);
+		record(EventType.ESCALATED, actorId, at, data("fromTier", from, "toTier", to));
+	}
+
 	/** An agent's public reply puts a NEW ticket to work. */
 	public void agentReplied(Long actorId, Instant at) {
 		requireNotClosed();

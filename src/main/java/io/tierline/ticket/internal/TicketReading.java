@@ -77,7 +77,7 @@ public class TicketReading {
 		check.throwIfInvalid();
 		Long clientId = client == null ? null : client.id();
 		var visibility = TicketVisibility.of(caller, access.clients(), clientId);
-		var filter = new TicketQueries.Filter(clientId, statuses.contains(null) ? List.of() : statuses, tier, assigneeId,
+		var filter = new TicketQueries.Filter(clientId, statuses, tier, assigneeId,
 				unassigned, null, text);
 		return queries.list(visibility, filter, after, limit);
 	}
