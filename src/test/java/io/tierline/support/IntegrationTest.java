@@ -1,0 +1,31 @@
+package io.tierline.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The app on a random port with demo data and a clock tests can move. Every class with this
+ * annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTest.TestClock.class)
+public @interface IntegrationTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	class TestClock {
+
+		@Bean
+		MutableClock clock() {
+			return new MutableClock();
+		}
+	}
+}
