@@ -108,6 +108,12 @@ class AuditReading {
 			}
 			page = store.chainPage(org.id(), expectedSeq - 1, PAGE);
 		}
+		long sealed = store.sealedUpTo(org.id());
+		if (expectedSeq - 1 < sealed) {
+			// the tail was cut off: the head remembers entries the chain no longer holds
+			return new VerifyReport(org.slug(), false, count, store.unsealedCount(org.id()), null, expectedSeq,
+					"entries " + expectedSeq + " to " + sealed + " of the chain are missing");
+		}
 		return new VerifyReport(org.slug(), true, count, store.unsealedCount(org.id()), null, null, null);
 	}
 

@@ -62,6 +62,11 @@ class AuditStore {
 		return spec.query(AuditStore::entry).list();
 	}
 
+	/** The chain position the head says was sealed last; 0 for an empty chain. */
+	long sealedUpTo(long orgId) {
+		return jdbc.sql("select last_seq from audit_chain_heads where org_id = ?").param(orgId).query(Long.class).optional().orElse(0L);
+	}
+
 	long unsealedCount(long orgId) {
 		return jdbc.sql("select count(*) from audit_log where org_id = ? and hash is null").param(orgId).query(Long.class).single();
 	}
