@@ -70,7 +70,9 @@ class AccessAdministration {
 
 	People.UserRow user(Caller caller, long userId) {
 		People.UserRow user = people.find(userId).orElseThrow(() -> new NotFoundException("User " + userId));
-		if (!administers(caller, directory.organization(user.orgId())) && !sharesClientWith(caller, user)) {
+		ClientRef home = directory.organization(user.orgId());
+		boolean coManaged = home.provider() && caller.hasAnywhere(Role.CLIENT_ADMIN) && caller.hasScope("admin");
+		if (!administers(caller, home) && !coManaged && !sharesClientWith(caller, user)) {
 			throw new NotFoundException("User " + userId);
 		}
 		return user;
@@ -215,8 +217,8 @@ class AccessAdministration {
 		}
 	}
 
+	/** A client admin co-manages who works their tickets, so they see the provider's agents. */
 	private boolean sharesClientWith(Caller caller, People.UserRow user) {
-		// a client admin sees provider agents who hold grants on their client, to co-manage them
 		return people.grantsOf(user.id()).stream().anyMatch(g -> caller.isClientAdmin(g.clientId()));
 	}
 
