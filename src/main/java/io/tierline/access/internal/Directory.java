@@ -19,8 +19,9 @@ import io.tierline.common.Tier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class Directory implements AccessManagement {
@@ -32,8 +33,12 @@ class Directory implements AccessManagement {
 	private final CatalogCache categories;
 	private final CatalogCache queues;
 
-	Directory(JdbcClient jdbc, Clock clock, CallerLoader callers) {
+	private final TransactionTemplate ownTransaction;
+
+	Directory(JdbcClient jdbc, Clock clock, CallerLoader callers, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.callers = callers;
 		this.categories = new CatalogCache(jdbc, "categories");
@@ -110,10 +115,22 @@ class Directory implements AccessManagement {
 			.optional().orElseThrow(() -> new NotFoundException("User " + id));
 	}
 
+	/**
+	 * The common case (a known requester of this client) is one read in the caller's transaction;
+	 * creating the person or the role happens in a transaction of its own, so a race with a
+	 * parallel request for the same person cannot abort the caller's.
+	 */
 	@Override
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public UserRef requesterFor(long clientId, String email, String name) {
 		String normalized = email.strip().toLowerCase();
+		Optional<UserRef> known = jdbc.sql("""
+				select u.id, u.email, u.name, u.org_id from users u join user_roles r on r.user_id = u.id
+				where u.email = ? and r.org_id = ? and r.role = 'REQUESTER'""")
+			.params(normalized, clientId).query(UserRef.class).optional();
+		return known.orElseGet(() -> ownTransaction.execute(status -> becomeRequester(clientId, normalized, name)));
+	}
+
+	private UserRef becomeRequester(long clientId, String normalized, String name) {
 		UserRef user = userByEmail(normalized).orElseGet(() -> insertRequester(clientId, normalized, name));
 		try {
 			jdbc.sql("insert into user_roles (user_id, org_id, role) select ?, ?, ? where not exists "
