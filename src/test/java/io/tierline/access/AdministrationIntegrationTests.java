@@ -83,6 +83,15 @@ class AdministrationIntegrationTests {
 	}
 
 	@Test
+	void aClientAdminListsTheProvidersAgentsToCoManageThem() {
+		var agents = as("admin@acme.test").get("/api/v1/admin/users?org=northwind&limit=200");
+		assertThat(agents.status()).isEqualTo(200);
+		assertThat(agents.json().get("items").findValuesAsString("email")).contains("t1@northwind.test");
+		assertThat(as("admin@acme.test").post("/api/v1/admin/users", Map.of("email", "x" + UUID.randomUUID() + "@northwind.test",
+				"name", "X", "org", "northwind")).status()).isEqualTo(403);
+	}
+
+	@Test
 	void reportsEveryBadFieldOfANewUser() {
 		var response = as("admin@northwind.test").post("/api/v1/admin/users", Map.of("email", "nope", "org", "nowhere",
 				"password", "short", "roles", List.of("KING")));

@@ -63,16 +63,27 @@ class AccessAdministration {
 		return all.stream().distinct().filter(o -> administers(caller, o)).toList();
 	}
 
+	/** A client admin may also list the provider's people, to grant them access to their client. */
 	List<People.UserRow> users(Caller caller, String orgSlug, long afterId, int limit) {
-		ClientRef org = administeredOrg(caller, orgSlug);
+		ClientRef org = orgSlug == null || orgSlug.isBlank() ? directory.organization(caller.homeOrgId())
+				: directory.organizationBySlug(orgSlug).orElseThrow(() -> InvalidInputException.of("org", "unknown organization '" + orgSlug + "'"));
+		if (!coManages(caller, org)) {
+			requireAdministers(caller, org);
+		}
 		return people.page(org.id(), afterId, limit);
+	}
+
+	/** Organizations whose people the caller may list: those they administer, and the provider for client admins. */
+	List<ClientRef> listable(Caller caller) {
+		List<ClientRef> orgs = new ArrayList<>(administered(caller));
+		directory.provider().filter(p -> coManages(caller, p)).ifPresent(orgs::add);
+		return orgs.stream().distinct().toList();
 	}
 
 	People.UserRow user(Caller caller, long userId) {
 		People.UserRow user = people.find(userId).orElseThrow(() -> new NotFoundException("User " + userId));
 		ClientRef home = directory.organization(user.orgId());
-		boolean coManaged = home.provider() && caller.hasAnywhere(Role.CLIENT_ADMIN) && caller.hasScope("admin");
-		if (!administers(caller, home) && !coManaged && !sharesClientWith(caller, user)) {
+		if (!administers(caller, home) && !coManages(caller, home) && !sharesClientWith(caller, user)) {
 			throw new NotFoundException("User " + userId);
 		}
 		return user;
@@ -185,11 +196,9 @@ class AccessAdministration {
 		return caller.hasScope("admin") && (org.provider() ? caller.isProviderAdmin() : caller.isClientAdmin(org.id()));
 	}
 
-	private ClientRef administeredOrg(Caller caller, String slug) {
-		ClientRef org = slug == null || slug.isBlank() ? directory.organization(caller.homeOrgId())
-				: directory.organizationBySlug(slug).orElseThrow(() -> InvalidInputException.of("org", "unknown organization '" + slug + "'"));
-		requireAdministers(caller, org);
-		return org;
+	/** SPEC §1 co-management: a client admin sees the provider's agents, who may work their tickets. */
+	private static boolean coManages(Caller caller, ClientRef org) {
+		return org.provider() && caller.hasAnywhere(Role.CLIENT_ADMIN) && caller.hasScope("admin");
 	}
 
 	private void requireAdministers(Caller caller, ClientRef org) {

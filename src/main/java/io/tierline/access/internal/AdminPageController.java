@@ -33,7 +33,7 @@ class AdminPageController {
 
 	@GetMapping("/admin/users")
 	String users(Caller caller, @RequestParam(required = false) String org, @RequestParam(defaultValue = "0") long cursor, Model model) {
-		List<ClientRef> orgs = admin.administered(caller);
+		List<ClientRef> orgs = admin.listable(caller);
 		if (orgs.isEmpty()) {
 			throw new ForbiddenException("Only admins manage people");
 		}
@@ -44,6 +44,7 @@ class AdminPageController {
 		model.addAttribute("users", rows.subList(0, Math.min(50, rows.size())));
 		model.addAttribute("nextCursor", rows.size() > 50 ? rows.get(49).id() : null);
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("mayCreate", admin.administers(caller, selected));
 		return "admin/users";
 	}
 

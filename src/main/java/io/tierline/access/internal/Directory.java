@@ -66,6 +66,10 @@ class Directory implements AccessManagement {
 		return loadedOrganizations().stream().filter(o -> o.slug().equalsIgnoreCase(slug)).findFirst();
 	}
 
+	Optional<ClientRef> provider() {
+		return loadedOrganizations().stream().filter(ClientRef::provider).findFirst();
+	}
+
 	@Override
 	public List<ClientRef> clients() {
 		return loadedOrganizations().stream().filter(o -> !o.provider()).toList();

@@ -117,7 +117,7 @@ public class TicketIntake {
 			long messageId = messages.insert(ticket.id(), requester.id(), Visibility.PUBLIC, null, description,
 					Messages.State.SENT, now);
 			ticket.recordEvent(EventType.MESSAGE, requester.id(), now, Ticket.data("visibility", Visibility.PUBLIC, "messageId", messageId));
-			tickets.update(ticket);
+			tickets.appendEvents(ticket);
 		}
 		events.publishEvent(new TicketCreated(ticket.id(), client.id(), channel, severity, tier, now));
 		events.publishEvent(new AuditEvent(client.id(), caller.userId(), caller.email(), "TICKET_CREATED", ticket.id(),

@@ -70,6 +70,11 @@ public class Tickets {
 		eventStore.append(t.id(), t.clientId(), t.drainEvents());
 	}
 
+	/** Stores events recorded after the row was written, when nothing on the row itself changed. */
+	void appendEvents(Ticket t) {
+		eventStore.append(t.id(), t.clientId(), t.drainEvents());
+	}
+
 	public void replaceTags(long ticketId, Collection<String> tags) {
 		jdbc.sql("delete from ticket_tags where ticket_id = ?").param(ticketId).update();
 		for (String tag : tags) {
