@@ -1,14 +1,10 @@
 package io.tierline.access.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +14,7 @@ import io.tierline.access.Caller;
 import io.tierline.common.AuditEvent;
 import io.tierline.common.InputCheck;
 import io.tierline.common.NotFoundException;
+import io.tierline.common.Sha256;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,11 +116,7 @@ class ApiTokens {
 	}
 
 	static String sha256(String value) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(value);
 	}
+
 }

@@ -1,10 +1,8 @@
 package io.tierline.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+
+import io.tierline.common.Sha256;
 
 /** The hash that links an entry to its predecessor: any change to a sealed entry breaks it. */
 final class AuditChain {
@@ -18,12 +16,7 @@ final class AuditChain {
 		String canonical = String.join("\u001f", String.valueOf(chainSeq), String.valueOf(e.orgId()),
 				String.valueOf(e.actorId()), e.actor(), String.valueOf(micros(e.at())), e.action(), String.valueOf(e.ticketId()),
 				String.valueOf(e.target()), String.valueOf(e.beforeState()), String.valueOf(e.afterState()), prevHash);
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(canonical);
 	}
 
 	private static long micros(Instant at) {

@@ -67,7 +67,7 @@ public class TicketIntake {
 			var check = new InputCheck();
 			check.text(idempotencyKey, "Idempotency-Key", 200, true);
 			check.throwIfInvalid();
-			requestHash = ApiHash.of(json.writeValueAsString(input));
+			requestHash = io.tierline.common.Sha256.hex(json.writeValueAsString(input));
 			Optional<OpenedTicket> earlier = idempotency.earlier(caller.userId(), idempotencyKey, requestHash);
 			if (earlier.isPresent()) {
 				return earlier.get();

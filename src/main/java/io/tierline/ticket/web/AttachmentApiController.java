@@ -45,16 +45,6 @@ class AttachmentApiController {
 	@GetMapping("/api/v1/attachments/{id}")
 	ResponseEntity<StreamingResponseBody> download(Caller caller, @PathVariable long id) {
 		Attachments.Attachment attachment = attachments.readable(caller, id);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(attachment.contentType()))
-			.contentLength(attachment.sizeBytes())
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(attachment.filename(),
-					java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(out -> {
-				try (InputStream in = attachments.open(attachment)) {
-					in.transferTo(out);
-				}
-			});
+		return AttachmentDownload.of(attachment, attachments);
 	}
 }

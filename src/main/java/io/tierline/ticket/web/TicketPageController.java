@@ -116,15 +116,7 @@ class TicketPageController {
 	@GetMapping("/attachments/{id}")
 	ResponseEntity<StreamingResponseBody> download(Caller caller, @PathVariable long id) {
 		Attachments.Attachment a = attachments.readable(caller, id);
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.contentType())).contentLength(a.sizeBytes())
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(a.filename(),
-					java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(out -> {
-				try (InputStream in = attachments.open(a)) {
-					in.transferTo(out);
-				}
-			});
+		return AttachmentDownload.of(a, attachments);
 	}
 
 	@GetMapping("/approvals")
