@@ -31,6 +31,12 @@ class ApiTokens {
 	static final String PREFIX = "tl_";
 	static final Set<String> SCOPES = Set.of("read", "write", "admin", "audit");
 	private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+	static final Duration REMEMBERED = Duration.ofSeconds(10);
+
+	private final java.util.Map<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record Remembered(TokenOwner owner, Instant until) {
+	}
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -87,18 +93,41 @@ class ApiTokens {
 		if (changed == 0) {
 			throw new NotFoundException("Token " + id);
 		}
+		remembered.values().removeIf(r -> r.owner.tokenId() == id);
 		events.publishEvent(new AuditEvent(caller.homeOrgId(), caller.userId(), caller.email(), "API_TOKEN_REVOKED", null,
 				"token:" + id, null, null));
 	}
 
+	/**
+	 * The token's owner and scopes. Known tokens are remembered for {@link #REMEMBERED}, so an
+	 * integration's calls cost no lookup; a revocation on this node applies at once, on another
+	 * node within that time.
+	 */
 	Optional<TokenOwner> owner(String token) {
 		if (!token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();
 		}
+		String hash = sha256(token);
+		Instant now = clock.instant();
+		Remembered hit = remembered.get(hash);
+		if (hit != null && hit.until.isAfter(now)) {
+			return Optional.of(hit.owner);
+		}
+		Optional<TokenOwner> owner = lookup(hash);
+		if (owner.isPresent()) {
+			if (remembered.size() > 10_000) {
+				remembered.clear();
+			}
+			remembered.put(hash, new Remembered(owner.get(), now.plus(REMEMBERED)));
+		}
+		return owner;
+	}
+
+	private Optional<TokenOwner> lookup(String hash) {
 		Optional<TokenOwner> owner = jdbc.sql("""
 				select t.id, t.user_id, t.scopes, t.last_used_at from api_tokens t join users u on u.id = t.user_id
 				where t.token_hash = ? and t.revoked_at is null and u.active""")
-			.param(sha256(token))
+			.param(hash)
 			.query((rs, n) -> new TokenOwner(rs.getLong("id"), rs.getLong("user_id"),
 					Set.of(rs.getString("scopes").split(",")), rs.getObject("last_used_at", java.time.OffsetDateTime.class) == null
 							? null : rs.getObject("last_used_at", java.time.OffsetDateTime.class).toInstant()))

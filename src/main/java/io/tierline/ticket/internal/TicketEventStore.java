@@ -5,6 +5,7 @@ import java.util.List;
 import io.tierline.ticket.EventType;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,19 +14,24 @@ import org.springframework.stereotype.Repository;
 public class TicketEventStore {
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
 	private final JsonMapper json;
 
-	TicketEventStore(JdbcClient jdbc, JsonMapper json) {
+	TicketEventStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 	}
 
+	/** One round trip for all of a change's events. */
 	void append(long ticketId, long clientId, List<RecordedEvent> events) {
-		for (RecordedEvent e : events) {
-			jdbc.sql("insert into ticket_events (ticket_id, client_id, type, actor_id, at, data) values (?, ?, ?, ?, ?, ?)")
-				.params(ticketId, clientId, e.type().name(), e.actorId(), e.at(), e.data().isEmpty() ? null : json.writeValueAsString(e.data()))
-				.update();
+		if (events.isEmpty()) {
+			return;
 		}
+		List<Object[]> rows = events.stream().map(e -> new Object[] { ticketId, clientId, e.type().name(), e.actorId(),
+				java.time.OffsetDateTime.ofInstant(e.at(), java.time.ZoneOffset.UTC), e.data().isEmpty() ? null : json.writeValueAsString(e.data()) })
+			.toList();
+		batch.batchUpdate("insert into ticket_events (ticket_id, client_id, type, actor_id, at, data) values (?, ?, ?, ?, ?, ?)", rows);
 	}
 
 	public record StoredEvent(long id, EventType type, String actor, java.time.Instant at, String data) {

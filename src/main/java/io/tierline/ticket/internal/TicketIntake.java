@@ -109,7 +109,7 @@ public class TicketIntake {
 		Instant now = clock.instant();
 		Ticket ticket = Ticket.create(client.id(), numbers.next(client.id()), requester.id(), subject, channel, severity,
 				categoryId, tier, queueId, null, caller.userId(), now);
-		tickets.insert(ticket, null);
+		tickets.insertRow(ticket, null);
 		if (!tags.isEmpty()) {
 			tickets.replaceTags(ticket.id(), tags);
 		}
@@ -117,8 +117,8 @@ public class TicketIntake {
 			long messageId = messages.insert(ticket.id(), requester.id(), Visibility.PUBLIC, null, description,
 					Messages.State.SENT, now);
 			ticket.recordEvent(EventType.MESSAGE, requester.id(), now, Ticket.data("visibility", Visibility.PUBLIC, "messageId", messageId));
-			tickets.appendEvents(ticket);
 		}
+		tickets.appendEvents(ticket);
 		events.publishEvent(new TicketCreated(ticket.id(), client.id(), channel, severity, tier, now));
 		events.publishEvent(new AuditEvent(client.id(), caller.userId(), caller.email(), "TICKET_CREATED", ticket.id(),
 				client.ticketPrefix() + "-" + ticket.number(), null,

@@ -36,6 +36,8 @@ public class TicketQueries {
 			left join tickets f on f.id = t.follow_up_of
 			""";
 
+	private static final java.util.regex.Pattern TICKET_NUMBER = java.util.regex.Pattern.compile("([A-Za-z]+-)?\\d+");
+
 	private final JdbcClient jdbc;
 	private final AccessManagement access;
 
@@ -83,10 +85,14 @@ public class TicketQueries {
 			where.append(" and t.requester_id = :requester");
 			params.put("requester", filter.requesterId());
 		}
-		if (filter.text() != null) {
-			where.append(" and (lower(t.subject) like :text or t.number = :numberText)");
-			params.put("text", "%" + filter.text().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+		if (filter.text() != null && TICKET_NUMBER.matcher(filter.text()).matches()) {
+			// "ACME-1042" or "1042": an indexed lookup, not a scan of every subject
+			where.append(" and t.number = :numberText");
 			params.put("numberText", numberIn(filter.text()));
+		}
+		else if (filter.text() != null) {
+			where.append(" and lower(t.subject) like :text");
+			params.put("text", "%" + filter.text().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (after != null) {
 			where.append(" and (t.updated_at < :afterAt or (t.updated_at = :afterAt and t.id < :afterId))");

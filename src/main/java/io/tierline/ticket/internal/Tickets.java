@@ -40,6 +40,13 @@ public class Tickets {
 	}
 
 	public Ticket insert(Ticket t, String externalId) {
+		insertRow(t, externalId);
+		appendEvents(t);
+		return t;
+	}
+
+	/** Writes the row only; the recorded events wait for {@link #appendEvents}, so they go in one batch. */
+	void insertRow(Ticket t, String externalId) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into tickets (client_id, number, requester_id, subject, channel, severity, category_id, tier, queue_id,
@@ -50,8 +57,6 @@ public class Tickets {
 					t.createdAt(), t.updatedAt(), t.solvedAt())
 			.update(keys, "id");
 		t.assignId(keys.getKey().longValue());
-		eventStore.append(t.id(), t.clientId(), t.drainEvents());
-		return t;
 	}
 
 	/** Saves the changes and the events they recorded; refuses a concurrent change. */

@@ -64,7 +64,7 @@ class TicketApiController {
 	ResponseEntity<TicketView> create(Caller caller, @RequestBody NewTicket body,
 			@RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
 		OpenedTicket opened = tickets.open(caller, body, Channel.API, idempotencyKey);
-		TicketView view = reading.get(caller, String.valueOf(opened.ticketId()), false);
+		TicketView view = reading.justOpened(opened.ticketId());
 		var response = ResponseEntity.status(opened.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 			.location(URI.create("/api/v1/tickets/" + view.id()));
 		if (opened.replayed()) {
