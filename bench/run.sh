@@ -27,7 +27,11 @@ for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; 
 curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
 
 echo "== 1. ticket creation through the API, concurrency 8"
+( sleep $(( ${BENCH_WARMUP:-10} + 15 )); echo "CPU during the measurement (top, 10 s):";
+  top -b -d 10 -n 2 | awk '/^top -/{n++} n==2' | grep -E "java|postgres|Cpu" | head -12 ) &
 java bench/LoadGenerator.java create "$BASE" 8 ${BENCH_WARMUP:-10} ${BENCH_SECONDS:-30}
+wait
+[ "${BENCH_ONLY:-}" = "create" ] && exit 0
 
 echo "== 2. seeding 1,000,000 tickets"
 time psql -h 127.0.0.1 -U postgres -d "$DB" -q -f bench/seed-1m.sql

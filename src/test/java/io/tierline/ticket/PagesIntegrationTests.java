@@ -130,6 +130,15 @@ class PagesIntegrationTests {
 	}
 
 	@Test
+	void theAuditPageAnswersHtmxPagingWithRowsOnly() throws Exception {
+		var browser = new Browser().signIn("admin@acme.test");
+		var whole = browser.get("/audit?org=acme");
+		var rows = browser.get("/audit?org=acme", "HX-Request", "true");
+		assertThat(whole.body()).contains("<html", "Verify chain");
+		assertThat(rows.body()).contains("<table").doesNotContain("<html", "Verify chain");
+	}
+
+	@Test
 	void adminPagesAreForAdminsOnly() throws Exception {
 		assertThat(new Browser().signIn("admin@acme.test").get("/admin/users").body()).contains("dana@customer.test");
 		assertThat(new Browser().signIn("t1@northwind.test").get("/admin/users").statusCode()).isEqualTo(403);
