@@ -25,6 +25,8 @@ public interface AccessManagement {
 
 	Optional<Long> queueId(long clientId, String slug);
 
+	Optional<Long> productId(long clientId, String slug);
+
 	/** @return null when id is null */
 	String queueSlug(Long id);
 

@@ -2,19 +2,21 @@ package io.tierline.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.tierline.common.Tier;
 
 /**
- * A ticket as the API and pages show it. {@code category}, {@code queue}, {@code assignee},
+ * A ticket as the API and pages show it. {@code category}, {@code product}, {@code queue}, {@code assignee},
  * {@code followUpOf} and {@code solvedAt} may be null.
  *
  * @param number the per-client ticket reference, e.g. {@code ACME-1042}
  * @param assignee the assignee's e-mail
  */
 public record TicketView(long id, String number, String client, String subject, TicketStatus status, Severity severity,
-		Channel channel, Tier tier, String category, String queue, String assignee, Person requester, List<String> tags,
-		String followUpOf, Instant createdAt, Instant updatedAt, Instant solvedAt) {
+		Channel channel, Tier tier, String category, String product, String queue, String assignee, Person requester,
+		List<String> tags, Map<String, Object> customFields, String followUpOf, Instant createdAt, Instant updatedAt,
+		Instant solvedAt) {
 
 	public record Person(String email, String name) {
 	}

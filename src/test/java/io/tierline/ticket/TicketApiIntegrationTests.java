@@ -74,6 +74,29 @@ class TicketApiIntegrationTests {
 	}
 
 	@Test
+	void keepsTheProductAndTheClientsCustomFields() {
+		var body = new java.util.HashMap<String, Object>(newTicket("custom " + UUID.randomUUID()));
+		body.put("product", "acme-cloud");
+		body.put("customFields", Map.of("accountId", "AC-991", "seats", 40, "trial", false));
+		var response = t1.post("/api/v1/tickets", body);
+		assertThat(response.status()).as(response.text()).isEqualTo(201);
+		assertThat(response.json().get("product").asString()).isEqualTo("acme-cloud");
+		JsonNode fields = t1.get("/api/v1/tickets/" + response.json().get("id").asLong()).json().get("customFields");
+		assertThat(fields.get("accountId").asString()).isEqualTo("AC-991");
+		assertThat(fields.get("seats").asInt()).isEqualTo(40);
+	}
+
+	@Test
+	void refusesAnUnknownProductAndNestedCustomFields() {
+		var body = new java.util.HashMap<String, Object>(newTicket("bad custom " + UUID.randomUUID()));
+		body.put("product", "globex-pos");
+		body.put("customFields", Map.of("nested", Map.of("a", 1)));
+		var response = t1.post("/api/v1/tickets", body);
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("product", "customFields.nested");
+	}
+
+	@Test
 	void findsATicketByItsNumber() {
 		JsonNode ticket = open("By number " + UUID.randomUUID());
 		var byNumber = t1.get("/api/v1/tickets/" + ticket.get("number").asString());

@@ -32,6 +32,7 @@ class Directory implements AccessManagement {
 	private final Map<Long, ClientRef> organizations = new ConcurrentHashMap<>();
 	private final CatalogCache categories;
 	private final CatalogCache queues;
+	private final CatalogCache products;
 
 	private final TransactionTemplate ownTransaction;
 
@@ -43,6 +44,7 @@ class Directory implements AccessManagement {
 		this.callers = callers;
 		this.categories = new CatalogCache(jdbc, "categories");
 		this.queues = new CatalogCache(jdbc, "queues");
+		this.products = new CatalogCache(jdbc, "products");
 	}
 
 	@Override
@@ -88,6 +90,11 @@ class Directory implements AccessManagement {
 	@Override
 	public Optional<Long> queueId(long clientId, String slug) {
 		return queues(clientId).stream().filter(q -> q.slug().equalsIgnoreCase(slug)).map(CatalogEntry::id).findFirst();
+	}
+
+	@Override
+	public Optional<Long> productId(long clientId, String slug) {
+		return products.of(clientId).stream().filter(p -> p.slug().equalsIgnoreCase(slug)).map(CatalogEntry::id).findFirst();
 	}
 
 	@Override
@@ -185,6 +192,7 @@ class Directory implements AccessManagement {
 		organizations.clear();
 		categories.clear();
 		queues.clear();
+		products.clear();
 	}
 
 	private List<ClientRef> loadedOrganizations() {

@@ -92,6 +92,8 @@ public class TicketIntake {
 		Tier tier = check.enumValue(input.tier(), Tier.class, "tier", Tier.T1);
 		Long categoryId = client == null ? null : check.lookup(input.category(), s -> access.categoryId(client.id(), s), "category", "category");
 		Long queueId = client == null ? null : check.lookup(input.queue(), s -> access.queueId(client.id(), s), "queue", "queue");
+		Long productId = client == null ? null : check.lookup(input.product(), s -> access.productId(client.id(), s), "product", "product");
+		String customFields = customFields(check, input.customFields());
 		List<String> tags = tags(check, input.tags());
 		boolean forSelf = client != null && !staffOf(caller, client.id());
 		String email = forSelf ? caller.email() : input.requester() == null ? null : input.requester().email();
@@ -109,7 +111,7 @@ public class TicketIntake {
 		Instant now = clock.instant();
 		Ticket ticket = Ticket.create(client.id(), numbers.next(client.id()), requester.id(), subject, channel, severity,
 				categoryId, tier, queueId, null, caller.userId(), now);
-		tickets.insertRow(ticket, null);
+		tickets.insertRow(ticket, null, productId, customFields);
 		if (!tags.isEmpty()) {
 			tickets.replaceTags(ticket.id(), tags);
 		}
@@ -156,6 +158,21 @@ public class TicketIntake {
 
 	private static boolean staffOf(Caller caller, long clientId) {
 		return caller.isProviderAdmin() || caller.isClientAdmin(clientId) || caller.worksFor(clientId);
+	}
+
+	/** A flat object of at most 50 text, number or boolean values, stored as JSON. */
+	private String customFields(InputCheck check, Map<String, Object> fields) {
+		if (fields == null || fields.isEmpty()) {
+			return null;
+		}
+		check.require(fields.size() <= 50, "customFields", "at most 50 fields");
+		fields.forEach((key, value) -> {
+			check.require(key.matches("[A-Za-z][A-Za-z0-9_.-]{0,59}"), "customFields." + key, "names are 1-60 letters, digits or _.-");
+			check.require(value == null || value instanceof String || value instanceof Number || value instanceof Boolean,
+					"customFields." + key, "must be text, a number or a boolean");
+			check.require(!(value instanceof String s) || s.length() <= 1000, "customFields." + key, "must be at most 1000 characters");
+		});
+		return json.writeValueAsString(fields);
 	}
 
 	static List<String> tags(InputCheck check, List<String> raw) {

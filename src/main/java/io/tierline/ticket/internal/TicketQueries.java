@@ -17,6 +17,8 @@ import io.tierline.ticket.Severity;
 import io.tierline.ticket.TicketStatus;
 import io.tierline.ticket.TicketView;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,13 +28,14 @@ public class TicketQueries {
 
 	private static final String SELECT = """
 			select t.id, t.client_id, t.number, t.subject, t.status, t.severity, t.channel, t.tier, c.slug as category,
-			  q.slug as queue, a.email as assignee, r.email as requester_email, r.name as requester_name, t.follow_up_of,
+			  q.slug as queue, p.slug as product, t.custom_fields, a.email as assignee, r.email as requester_email, r.name as requester_name, t.follow_up_of,
 			  f.number as follow_up_number, t.created_at, t.updated_at, t.solved_at
 			from tickets t
 			join users r on r.id = t.requester_id
 			left join users a on a.id = t.assignee_id
 			left join categories c on c.id = t.category_id
 			left join queues q on q.id = t.queue_id
+			left join products p on p.id = t.product_id
 			left join tickets f on f.id = t.follow_up_of
 			""";
 
@@ -40,10 +43,17 @@ public class TicketQueries {
 
 	private final JdbcClient jdbc;
 	private final AccessManagement access;
+	private final JsonMapper json;
 
-	TicketQueries(JdbcClient jdbc, AccessManagement access) {
+	TicketQueries(JdbcClient jdbc, AccessManagement access, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.access = access;
+		this.json = json;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> customFields(String stored) {
+		return stored == null ? Map.of() : json.readValue(stored, Map.class);
 	}
 
 	/** What the queue and the portal filter on; every field may be null. */
@@ -132,8 +142,9 @@ public class TicketQueries {
 			.list()
 			.forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 		return views.stream().map(v -> new TicketView(v.id(), v.number(), v.client(), v.subject(), v.status(), v.severity(),
-				v.channel(), v.tier(), v.category(), v.queue(), v.assignee(), v.requester(), tags.getOrDefault(v.id(), List.of()),
-				v.followUpOf(), v.createdAt(), v.updatedAt(), v.solvedAt())).toList();
+				v.channel(), v.tier(), v.category(), v.product(), v.queue(), v.assignee(), v.requester(),
+				tags.getOrDefault(v.id(), List.of()), v.customFields(), v.followUpOf(), v.createdAt(), v.updatedAt(), v.solvedAt()))
+			.toList();
 	}
 
 	private TicketView row(ResultSet rs, int n) throws SQLException {
@@ -142,8 +153,9 @@ public class TicketQueries {
 		return new TicketView(rs.getLong("id"), client.ticketPrefix() + "-" + rs.getLong("number"), client.slug(),
 				rs.getString("subject"), TicketStatus.valueOf(rs.getString("status")), Severity.valueOf(rs.getString("severity")),
 				Channel.valueOf(rs.getString("channel")), Tier.valueOf(rs.getString("tier")), rs.getString("category"),
-				rs.getString("queue"), rs.getString("assignee"),
+				rs.getString("product"), rs.getString("queue"), rs.getString("assignee"),
 				new TicketView.Person(rs.getString("requester_email"), rs.getString("requester_name")), List.of(),
+				customFields(rs.getString("custom_fields")),
 				followUp == null ? null : client.ticketPrefix() + "-" + followUp, Tickets.instant(rs, "created_at"),
 				Tickets.instant(rs, "updated_at"), Tickets.instant(rs, "solved_at"));
 	}

@@ -40,21 +40,21 @@ public class Tickets {
 	}
 
 	public Ticket insert(Ticket t, String externalId) {
-		insertRow(t, externalId);
+		insertRow(t, externalId, null, null);
 		appendEvents(t);
 		return t;
 	}
 
 	/** Writes the row only; the recorded events wait for {@link #appendEvents}, so they go in one batch. */
-	void insertRow(Ticket t, String externalId) {
+	void insertRow(Ticket t, String externalId, Long productId, String customFieldsJson) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into tickets (client_id, number, requester_id, subject, channel, severity, category_id, tier, queue_id,
-				  assignee_id, status, follow_up_of, external_id, created_at, updated_at, solved_at, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+				  assignee_id, status, follow_up_of, external_id, created_at, updated_at, solved_at, product_id, custom_fields, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
 			.params(t.clientId(), t.number(), t.requesterId(), t.subject(), t.channel().name(), t.severity().name(),
 					t.categoryId(), t.tier().name(), t.queueId(), t.assigneeId(), t.status().name(), t.followUpOf(), externalId,
-					t.createdAt(), t.updatedAt(), t.solvedAt())
+					t.createdAt(), t.updatedAt(), t.solvedAt(), productId, customFieldsJson)
 			.update(keys, "id");
 		t.assignId(keys.getKey().longValue());
 	}

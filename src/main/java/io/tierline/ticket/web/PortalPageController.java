@@ -50,7 +50,7 @@ class PortalPageController {
 	String submit(Caller caller, @RequestParam String client, @RequestParam String subject, @RequestParam String description,
 			@RequestParam(required = false) String category, RedirectAttributes flash) {
 		var opened = tickets.open(caller, new NewTicket(client, null, subject, description, Channel.WEB.name(), null,
-				category == null || category.isBlank() ? null : category, null, null, null), Channel.WEB, null);
+				category == null || category.isBlank() ? null : category, null, null, null, null, null), Channel.WEB, null);
 		TicketView view = tickets.find(opened.ticketId()).orElseThrow();
 		flash.addFlashAttribute("notice", "Request " + view.number() + " received. We will reply here and by e-mail.");
 		return "redirect:/portal/tickets/" + view.number();
