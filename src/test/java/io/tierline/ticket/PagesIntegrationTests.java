@@ -24,6 +24,9 @@ class PagesIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	final class Browser {
 
 		final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -91,6 +94,19 @@ class PagesIntegrationTests {
 		var page = browser.get("/tickets/" + m.group(1));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains(m.group(1), "data-testid=\"message\"", "data-testid=\"reply-send\"");
+	}
+
+	@Test
+	void recordsOneAuditedViewPerTicketPageLoad() throws Exception {
+		var browser = new Browser().signIn("t2@northwind.test");
+		Matcher m = Pattern.compile("/tickets/(GLOBEX-(\\d+))").matcher(browser.get("/tickets?client=globex&status=").body());
+		assertThat(m.find()).isTrue();
+		long id = jdbc.sql("select t.id from tickets t join organizations o on o.id = t.client_id where o.slug = 'globex' and t.number = ?")
+			.param(Long.parseLong(m.group(2))).query(Long.class).single();
+		String count = "select count(*) from audit_log where ticket_id = ? and action = 'TICKET_VIEWED' and actor = 't2@northwind.test'";
+		long before = jdbc.sql(count).param(id).query(Long.class).single();
+		browser.get("/tickets/" + m.group(1));
+		assertThat(jdbc.sql(count).param(id).query(Long.class).single()).isEqualTo(before + 1);
 	}
 
 	@Test

@@ -93,11 +93,12 @@ public class TicketReading {
 		return queries.list(visibility, new TicketQueries.Filter(null, null, null, null, false, null, null), after, limit);
 	}
 
+	/** @param audited false when the same request already recorded the view of the ticket */
 	@Transactional
-	public Thread thread(Caller caller, String ref, long afterId, int limit) {
+	public Thread thread(Caller caller, String ref, long afterId, int limit, boolean audited) {
 		Ticket ticket = guard.visible(caller, ref);
 		boolean staff = guard.isStaffOn(caller, ticket);
-		if (staff) {
+		if (staff && audited) {
 			guard.recordView(caller, ticket, "thread");
 		}
 		List<Messages.Message> page = messages.thread(ticket.id(), !staff, afterId, limit);

@@ -59,7 +59,7 @@ class PortalPageController {
 	@GetMapping("/portal/tickets/{ref}")
 	String ticket(Caller caller, @PathVariable String ref, Model model) {
 		TicketView ticket = reading.get(caller, ref, false);
-		var thread = reading.thread(caller, ref, 0, 500);
+		var thread = reading.thread(caller, ref, 0, 500, false);
 		model.addAttribute("ticket", ticket);
 		model.addAttribute("thread", thread.messages().stream()
 			.filter(m -> m.visibility().name().equals("PUBLIC") && m.state().name().equals("SENT")).toList());

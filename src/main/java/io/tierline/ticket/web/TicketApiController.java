@@ -116,7 +116,7 @@ class TicketApiController {
 	@GetMapping("/{id}/messages")
 	List<MessageView> messages(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "0") long after,
 			@RequestParam(required = false) Integer limit) {
-		var thread = reading.thread(caller, id, after, Keyset.limit(limit, 200, 500, "limit"));
+		var thread = reading.thread(caller, id, after, Keyset.limit(limit, 200, 500, "limit"), true);
 		Map<Long, List<AttachmentView>> files = thread.attachments().stream().filter(a -> a.messageId() != null)
 			.collect(Collectors.groupingBy(Attachments.Attachment::messageId,
 					Collectors.mapping(AttachmentView::of, Collectors.toList())));

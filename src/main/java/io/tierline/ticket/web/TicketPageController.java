@@ -56,7 +56,7 @@ class TicketPageController {
 	String ticket(Caller caller, @PathVariable String ref, Model model) {
 		TicketView ticket = reading.get(caller, ref, true);
 		ClientRef client = access.clientBySlug(ticket.client()).orElseThrow();
-		var thread = reading.thread(caller, ref, 0, 500);
+		var thread = reading.thread(caller, ref, 0, 500, false);
 		if (!caller.readsWholeClient(client.id()) && !caller.worksFor(client.id())) {
 			return "redirect:/portal/tickets/" + ticket.number();
 		}
