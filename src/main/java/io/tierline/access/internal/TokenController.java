@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The page where a person issues and revokes their API tokens. */
 @Controller
@@ -35,11 +34,15 @@ class TokenController {
 		return "account/tokens";
 	}
 
+	/**
+	 * Answers with the page itself rather than a redirect: the secret is shown once and never
+	 * passes through the session store (sessions live in the database).
+	 */
 	@PostMapping("/account/tokens")
 	String issueFromPage(Caller caller, @RequestParam String name, @RequestParam(required = false) List<String> scopes,
-			RedirectAttributes flash) {
-		flash.addFlashAttribute("issued", tokens.issue(caller, name, scopes));
-		return "redirect:/account/tokens";
+			Model model) {
+		model.addAttribute("issued", tokens.issue(caller, name, scopes));
+		return page(caller, model);
 	}
 
 	@PostMapping("/account/tokens/{id}/revoke")
