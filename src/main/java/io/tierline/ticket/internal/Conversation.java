@@ -155,10 +155,10 @@ public class Conversation {
 		return messages.find(messageId).orElseThrow();
 	}
 
-	/** Held replies the caller may decide on. */
+	/** Held replies the caller may decide on: of clients they approve for, on tickets within their grants (SPEC §1). */
 	public List<Messages.Message> held(Caller caller) {
 		List<Long> clients = access.clients().stream().map(c -> c.id()).filter(caller::canApproveRepliesOf).toList();
-		return messages.held(clients, 200);
+		return messages.held(clients, TicketVisibility.of(caller, access.clients(), null), 200);
 	}
 
 	private void sent(Ticket ticket, long messageId, long authorId, Visibility visibility, MessageKind kind, Instant at) {

@@ -60,13 +60,14 @@ public class Messages {
 			.params(state.name(), reviewerId, note, at, id).update();
 	}
 
-	/** Held replies of the given clients, oldest first. */
-	public List<Message> held(List<Long> clientIds, int limit) {
+	/** Held replies of the given clients on the tickets the visibility lets through, oldest first. */
+	List<Message> held(List<Long> clientIds, TicketVisibility visibility, int limit) {
 		if (clientIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(SELECT + " join tickets t on t.id = m.ticket_id where m.state = 'HELD' and t.client_id in (:clients) order by m.id limit :limit")
-			.param("clients", clientIds).param("limit", limit).query(Messages::message).list();
+		return jdbc.sql(SELECT + " join tickets t on t.id = m.ticket_id where m.state = 'HELD' and t.client_id in (:clients) and "
+				+ visibility.sql() + " order by m.id limit :limit")
+			.params(visibility.params()).param("clients", clientIds).param("limit", limit).query(Messages::message).list();
 	}
 
 	static Message message(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
