@@ -69,7 +69,7 @@ public class AttachmentService {
 	public Attachments.Attachment readable(Caller caller, long attachmentId) {
 		Attachments.Attachment attachment = attachments.find(attachmentId)
 			.orElseThrow(() -> new NotFoundException("Attachment " + attachmentId));
-		Ticket ticket = guard.visible(caller, attachment.ticketId());
+		Ticket ticket = guard.visibleOwner(caller, attachment.ticketId(), "Attachment " + attachmentId);
 		if (!guard.isStaffOn(caller, ticket) && attachment.messageId() != null) {
 			var message = messages.find(attachment.messageId()).orElseThrow();
 			if (message.visibility() == Visibility.INTERNAL || message.state() != Messages.State.SENT) {

@@ -128,7 +128,11 @@ public class Conversation {
 	@Transactional
 	public Messages.Message review(Caller caller, long messageId, boolean approve, String note) {
 		Messages.Message message = messages.find(messageId).orElseThrow(() -> new NotFoundException("Message " + messageId));
-		Ticket ticket = guard.visible(caller, message.ticketId());
+		Ticket ticket = guard.visibleOwner(caller, message.ticketId(), "Message " + messageId);
+		if (!guard.isStaffOn(caller, ticket)) {
+			// a requester is shown only what was sent to them: a held reply or a note does not exist for them
+			throw new NotFoundException("Message " + messageId);
+		}
 		if (!caller.canApproveRepliesOf(ticket.clientId())) {
 			throw new ForbiddenException("Only a team lead or admin of this client approves held replies");
 		}

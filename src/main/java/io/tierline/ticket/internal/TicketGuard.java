@@ -39,6 +39,20 @@ public class TicketGuard {
 		return visible(caller, String.valueOf(id));
 	}
 
+	/**
+	 * The ticket a message or attachment belongs to. When the caller may not see it, the thing
+	 * they asked about ({@code asked}, e.g. "Attachment 12") is what is not found: naming the
+	 * ticket would tell them that the thing exists and where.
+	 */
+	public Ticket visibleOwner(Caller caller, long ticketId, String asked) {
+		try {
+			return visible(caller, ticketId);
+		}
+		catch (NotFoundException e) {
+			throw new NotFoundException(asked);
+		}
+	}
+
 	/** Staff only: a requester may read their own ticket but does not see its internal workings. */
 	public boolean isStaffOn(Caller caller, Ticket ticket) {
 		return caller.readsWholeClient(ticket.clientId()) || caller.worksFor(ticket.clientId());
