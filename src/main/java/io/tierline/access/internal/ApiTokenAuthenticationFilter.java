@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,6 +26,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	private final ApiTokens tokens;
 	private final TierlineUserDetailsService users;
 	private final ProblemResponses problems;
+	private final SecurityContextRepository requestContexts = new RequestAttributeSecurityContextRepository();
 
 	ApiTokenAuthenticationFilter(ApiTokens tokens, TierlineUserDetailsService users, ProblemResponses problems) {
 		this.tokens = tokens;
@@ -49,7 +53,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		var principal = new TierlineUser(owner.get().userId(), "token", "", true);
-		SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(principal, owner.get().scopes()));
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new TokenAuthentication(principal, owner.get().scopes()));
+		SecurityContextHolder.setContext(context);
+		// kept on the request as HTTP Basic does: a streamed download ends in an async dispatch this
+		// filter does not see, and without it that dispatch was refused after the body was sent
+		requestContexts.saveContext(context, request, response);
 		try {
 			chain.doFilter(request, response);
 		}
