@@ -67,10 +67,13 @@ class AccessAdministration {
 	List<People.UserRow> users(Caller caller, String orgSlug, long afterId, int limit) {
 		ClientRef org = orgSlug == null || orgSlug.isBlank() ? directory.organization(caller.homeOrgId())
 				: directory.organizationBySlug(orgSlug).orElseThrow(() -> InvalidInputException.of("org", "unknown organization '" + orgSlug + "'"));
+		if (administers(caller, org)) {
+			return people.page(org.id(), afterId, limit);
+		}
 		if (!coManages(caller, org)) {
 			requireAdministers(caller, org);
 		}
-		return people.page(org.id(), afterId, limit);
+		return people.page(org.id(), afterId, limit).stream().map(u -> onlyClientsOf(caller, u)).toList();
 	}
 
 	/** Organizations whose people the caller may list: those they administer, and the provider for client admins. */
@@ -86,7 +89,17 @@ class AccessAdministration {
 		if (!administers(caller, home) && !coManages(caller, home) && !sharesClientWith(caller, user)) {
 			throw new NotFoundException("User " + userId);
 		}
-		return user;
+		return administers(caller, home) ? user : onlyClientsOf(caller, user);
+	}
+
+	/**
+	 * What a client admin may see of a provider agent: the grants and stages on their own clients,
+	 * never which other clients the agent works for (SPEC §1: no cross-client leakage).
+	 */
+	private static People.UserRow onlyClientsOf(Caller caller, People.UserRow u) {
+		return new People.UserRow(u.id(), u.email(), u.name(), u.orgId(), u.org(), u.active(), u.createdAt(), u.roles(),
+				u.grants().stream().filter(g -> caller.isClientAdmin(g.clientId())).toList(),
+				u.stages().stream().filter(st -> caller.isClientAdmin(st.clientId())).toList());
 	}
 
 	@Transactional
