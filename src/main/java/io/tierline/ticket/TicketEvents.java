@@ -29,4 +29,12 @@ public final class TicketEvents {
 
 	public record FollowUpCreated(long ticketId, long clientId, long followUpOf, Instant at) {
 	}
+
+	public record TicketEscalated(long ticketId, long clientId, Tier fromTier, Tier toTier, Instant at) {
+	}
+
+	/** T3 (or T4) decided on an escalation; {@code tierNow} is where a return put the ticket. */
+	public record TicketEscalationDecided(long ticketId, long clientId, boolean accepted, Tier tierBefore, Tier tierNow,
+			Instant at) {
+	}
 }

@@ -3,8 +3,13 @@ package io.tierline.ticket;
 import java.util.Optional;
 
 import io.tierline.access.Caller;
+import io.tierline.common.Tier;
+import io.tierline.ticket.internal.Conversation;
 import io.tierline.ticket.internal.TicketIntake;
 import io.tierline.ticket.internal.TicketQueries;
+import io.tierline.ticket.internal.TicketReading;
+import io.tierline.ticket.internal.TicketStaffView;
+import io.tierline.ticket.internal.TicketTiers;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -18,10 +23,19 @@ public class TicketManagement {
 
 	private final TicketIntake intake;
 	private final TicketQueries queries;
+	private final TicketReading reading;
+	private final TicketTiers tiers;
+	private final Conversation conversation;
+	private final TicketStaffView staffView;
 
-	TicketManagement(TicketIntake intake, TicketQueries queries) {
+	TicketManagement(TicketIntake intake, TicketQueries queries, TicketReading reading, TicketTiers tiers,
+			Conversation conversation, TicketStaffView staffView) {
 		this.intake = intake;
 		this.queries = queries;
+		this.reading = reading;
+		this.tiers = tiers;
+		this.conversation = conversation;
+		this.staffView = staffView;
 	}
 
 	/**
@@ -43,5 +57,54 @@ public class TicketManagement {
 	/** Without access checks: for system work only. */
 	public Optional<TicketView> find(long ticketId) {
 		return queries.view(ticketId);
+	}
+
+	/**
+	 * The ticket as the caller may see it, or {@link io.tierline.common.NotFoundException} exactly
+	 * as for a ticket that does not exist. Not recorded as a view (the caller acts on it).
+	 */
+	public TicketView visible(Caller caller, String ref) {
+		return reading.get(caller, ref, false);
+	}
+
+	/** Whether the caller works this ticket as staff (an agent of its client or an admin), not as its requester. */
+	public boolean isStaffOn(Caller caller, TicketView ticket) {
+		return staffView.isStaffOn(caller, ticket.id());
+	}
+
+	/** The tickets the caller sees as staff, to join other modules' rows to. */
+	public TicketScope staffScope(Caller caller) {
+		return staffView.scope(caller);
+	}
+
+	/**
+	 * Moves the ticket up a tier (SPEC §3), recording ESCALATED with {@code details}. The ticket
+	 * refuses to go down or to skip a tier unless {@code mayskipTiers}; with {@code holdForVendor}
+	 * it waits ON_HOLD.
+	 */
+	public void escalate(Caller caller, long ticketId, Tier to, boolean mayskipTiers, boolean holdForVendor,
+			java.util.Map<String, Object> details) {
+		tiers.escalate(caller, ticketId, to, mayskipTiers, holdForVendor, details);
+	}
+
+	/** Records ESCALATION_DECIDED; a return (accepted false) puts the ticket back at {@code backTo}. */
+	public void escalationDecided(Caller caller, long ticketId, boolean accepted, Tier backTo, boolean reopenFromHold,
+			java.util.Map<String, Object> details) {
+		tiers.decided(caller, ticketId, accepted, backTo, reopenFromHold, details);
+	}
+
+	/** Records a fact another module established about the ticket; the caller's rights are that module's check. */
+	public void recordEvent(Caller caller, long ticketId, EventType type, java.util.Map<String, Object> data) {
+		tiers.record(caller, ticketId, type, data);
+	}
+
+	/** A substantive public reply by the caller, under the same rules as the ticket page (SUPERVISED replies are held). */
+	public long replyPublicly(Caller caller, String ticketRef, String body) {
+		return conversation.post(caller, ticketRef, new Conversation.Post(body, "PUBLIC", "SUBSTANTIVE", null)).messageId();
+	}
+
+	/** Subject, description and the newest messages (internal notes included), for matching against signatures. */
+	public String textOf(long ticketId, int maxChars) {
+		return staffView.text(ticketId, maxChars);
 	}
 }

@@ -144,18 +144,58 @@ public class Ticket {
 	}
 
 	/**
-	 * Moves the ticket to another tier and records ESCALATED (SPEC §3). The escalation template
-	 * and the tier rules are checked by the escalation workflow before it calls this.
+	 * Moves the ticket up to another tier and records ESCALATED (SPEC §3). A ticket never goes
+	 * back down this way (T2 owns what it takes) and skips no tier unless the caller's rules
+	 * allow it; the escalation template itself is checked by the escalation workflow.
+	 *
+	 * @param details facts for the event (escalation id, criterion …), stored beside the tiers
 	 */
-	public void escalate(Tier to, Long actorId, Instant at) {
+	public void escalate(Tier to, boolean mayskipTiers, Long actorId, Instant at, Map<String, Object> details) {
 		requireNotClosed();
-		if (to == tier) {
-			throw new ConflictException("toTier", "The ticket is already at " + to);
+		if (status == TicketStatus.SOLVED) {
+			throw new ConflictException("status", "A solved ticket is not escalated; reopen it first");
+		}
+		if (!to.isAbove(tier)) {
+			throw new ConflictException("toTier", to == tier ? "The ticket is already at " + to
+					: "A ticket does not go back down from " + tier + " to " + to
+							+ ": the tier that takes a ticket owns it (only a T3 return sends it back)");
+		}
+		if (to.ordinal() > tier.ordinal() + 1 && !mayskipTiers) {
+			throw new ConflictException("toTier", "A ticket skips no tier: from " + tier + " it goes to "
+					+ Tier.values()[tier.ordinal() + 1] + " unless a rule of the client allows " + to);
 		}
 		Tier from = tier;
 		tier = to;
 		touch(at);
-		record(EventType.ESCALATED, actorId, at, data("fromTier", from, "toTier", to));
+		Map<String, Object> data = data("fromTier", from, "toTier", to);
+		data.putAll(details);
+		record(EventType.ESCALATED, actorId, at, data);
+	}
+
+	public void escalate(Tier to, Long actorId, Instant at) {
+		escalate(to, false, actorId, at, Map.of());
+	}
+
+	/**
+	 * The receiving tier decided on an escalation (SPEC §3). A return puts the ticket back at
+	 * the tier that escalated; that is the only way a ticket goes down a tier.
+	 *
+	 * @param backTo the escalating tier when returned, null when accepted
+	 */
+	public void escalationDecided(boolean accepted, Tier backTo, Long actorId, Instant at, Map<String, Object> details) {
+		requireNotClosed();
+		Map<String, Object> data = data("decision", accepted ? "ACCEPTED" : "RETURNED", "tier", tier);
+		if (!accepted) {
+			if (backTo == null || !tier.isAbove(backTo)) {
+				throw new ConflictException("decision", "The ticket is at " + tier + "; it cannot be returned to " + backTo);
+			}
+			data.put("fromTier", tier.name());
+			data.put("toTier", backTo.name());
+			tier = backTo;
+		}
+		data.putAll(details);
+		touch(at);
+		record(EventType.ESCALATION_DECIDED, actorId, at, data);
 	}
 
 	/** An agent's public reply puts a NEW ticket to work. */

@@ -17,6 +17,15 @@ import io.tierline.access.ClientRef;
 record TicketVisibility(String sql, Map<String, Object> params) {
 
 	static TicketVisibility of(Caller caller, List<ClientRef> clients, Long onlyClientId) {
+		return of(caller, clients, onlyClientId, true);
+	}
+
+	/** What the caller sees as staff: their grants and whole-client reads, not tickets they asked as a requester. */
+	static TicketVisibility asStaff(Caller caller, List<ClientRef> clients) {
+		return of(caller, clients, null, false);
+	}
+
+	private static TicketVisibility of(Caller caller, List<ClientRef> clients, Long onlyClientId, boolean ownAsRequester) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		List<String> terms = new ArrayList<>();
 		List<Long> wholeClients = clients.stream().map(ClientRef::id)
@@ -29,7 +38,7 @@ record TicketVisibility(String sql, Map<String, Object> params) {
 		Map<List<Long>, List<String>> tiersByScope = caller.grants().stream()
 			.filter(g -> (onlyClientId == null || g.clientId() == onlyClientId) && !wholeClients.contains(g.clientId()))
 			.collect(Collectors.groupingBy(g -> java.util.Arrays.asList(g.clientId(), g.queueId(), g.categoryId()),
-					LinkedHashMap::new, Collectors.mapping(g -> g.tier().name(), Collectors.toList())));
+					LinkedHashMap::new, Collectors.flatMapping(g -> tiersCovered(g.tier()).stream(), Collectors.toList())));
 		int i = 0;
 		for (var scope : tiersByScope.entrySet()) {
 			StringBuilder term = new StringBuilder("(t.client_id = :gc" + i + " and t.tier in (:gt" + i + ")");
@@ -46,13 +55,23 @@ record TicketVisibility(String sql, Map<String, Object> params) {
 			terms.add(term.append(')').toString());
 			i++;
 		}
-		terms.add("t.requester_id = :me");
-		params.put("me", caller.userId());
+		if (ownAsRequester) {
+			terms.add("t.requester_id = :me");
+			params.put("me", caller.userId());
+		}
+		if (terms.isEmpty()) {
+			terms.add("1 = 0");
+		}
 		if (onlyClientId != null) {
 			params.put("onlyClient", onlyClientId);
 			return new TicketVisibility("t.client_id = :onlyClient and (" + String.join(" or ", terms) + ")", params);
 		}
 		return new TicketVisibility("(" + String.join(" or ", terms) + ")", params);
+	}
+
+	/** Mirrors {@link io.tierline.access.Grant#covers}: T3 follows its tickets to a T4 vendor. */
+	private static List<String> tiersCovered(io.tierline.common.Tier tier) {
+		return tier == io.tierline.common.Tier.T3 ? List.of("T3", "T4") : List.of(tier.name());
 	}
 
 }
