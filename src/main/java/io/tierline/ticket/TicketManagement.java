@@ -95,7 +95,13 @@ public class TicketManagement {
 
 	/** Records a fact another module established about the ticket; the caller's rights are that module's check. */
 	public void recordEvent(Caller caller, long ticketId, EventType type, java.util.Map<String, Object> data) {
-		tiers.record(caller, ticketId, type, data);
+		tiers.record(caller, ticketId, type, data, null);
+	}
+
+	/** As {@link #recordEvent}, moving the ticket to {@code newStatus} in the same change (e.g. a vendor resolved it). */
+	public void recordEvent(Caller caller, long ticketId, EventType type, java.util.Map<String, Object> data,
+			TicketStatus newStatus) {
+		tiers.record(caller, ticketId, type, data, newStatus);
 	}
 
 	/** A substantive public reply by the caller, under the same rules as the ticket page (SUPERVISED replies are held). */

@@ -174,11 +174,11 @@ class Directory implements AccessManagement {
 		return jdbc.sql("""
 				select distinct u.id, u.email, u.name, u.org_id from grants g join users u on u.id = g.user_id
 				left join agent_clients ac on ac.user_id = g.user_id and ac.client_id = g.client_id
-				where g.client_id = ? and g.tier = ? and u.active
+				where g.client_id = ? and (g.tier = ? or (g.tier = 'T3' and ? = 'T4')) and u.active
 				  and (g.queue_id is null or g.queue_id = ?) and (g.category_id is null or g.category_id = ?)
 				  and (ac.stage is null or ac.stage <> ?)
 				order by u.name""")
-			.params(clientId, tier.name(), queueId, categoryId, OnboardingStage.SHADOW.name())
+			.params(clientId, tier.name(), tier.name(), queueId, categoryId, OnboardingStage.SHADOW.name())
 			.query(UserRef.class)
 			.list();
 	}

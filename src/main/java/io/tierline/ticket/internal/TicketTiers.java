@@ -81,10 +81,16 @@ public class TicketTiers {
 
 	/** A fact about the ticket recorded by another module (a known issue linked, a vendor update). */
 	@Transactional
-	public void record(Caller caller, long ticketId, EventType type, Map<String, Object> data) {
+	public void record(Caller caller, long ticketId, EventType type, Map<String, Object> data, TicketStatus newStatus) {
 		Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId));
-		ticket.recordEvent(type, caller.userId(), clock.instant(), new LinkedHashMap<>(data));
+		TicketStatus before = ticket.status();
+		Instant now = clock.instant();
+		ticket.recordEvent(type, caller.userId(), now, new LinkedHashMap<>(data));
+		if (newStatus != null) {
+			ticket.changeStatus(newStatus, caller.userId(), now);
+		}
 		tickets.update(ticket);
+		statusChanged(ticket, before, now);
 		audit(caller, ticket, type.name(), null, data);
 	}
 
