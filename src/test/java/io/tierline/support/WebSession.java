@@ -1,0 +1,63 @@
+package io.tierline.support;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A signed-in browser session over real HTTP, without a browser: cookies, CSRF, form posts. */
+public final class WebSession {
+
+	private final int port;
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	public WebSession(int port) {
+		this.port = port;
+	}
+
+	public static WebSession signedIn(int port, String email) throws Exception {
+		var session = new WebSession(port);
+		String csrf = csrf(session.get("/login").body());
+		var response = session.post("/login", "username=" + enc(email) + "&password=demo&_csrf=" + enc(csrf));
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		return session;
+	}
+
+	public HttpResponse<String> get(String path, String... headers) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	public HttpResponse<String> post(String path, String form) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Posts a form the way the page at {@code pagePath} would, with its CSRF token. */
+	public HttpResponse<String> submit(String pagePath, String action, String form) throws Exception {
+		String csrf = csrf(get(pagePath).body());
+		return post(action, form + "&_csrf=" + enc(csrf));
+	}
+
+	public static String csrf(String html) {
+		Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(m.find()).as("csrf field in page").isTrue();
+		return m.group(1);
+	}
+
+	public static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+}
