@@ -72,8 +72,7 @@ public record CaptureTemplate(List<CaptureField> fields) {
 				ok = false;
 			}
 			if (f.type() == null) {
-				check.add(at + ".type", "must be one of " + java.util.Arrays.toString(CaptureField.Type.values()));
-				ok = false;
+				ok = false; // the caller reported the unknown type when it read it
 			}
 			if (f.type() == CaptureField.Type.CHOICE && f.options().stream().filter(o -> !o.isBlank()).count() < 2) {
 				check.add(at + ".options", "a CHOICE field needs at least two options");
