@@ -1,24 +1,14 @@
 package io.tierline.browser;
 
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.tierline.support.Api;
 import io.tierline.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,41 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a person clicks, in Debian's chromium: an agent replies, the requester reads it. */
 @Tag("browser")
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgentReplyBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	Playwright playwright;
-	Browser browser;
-
-	@BeforeAll
-	void launch() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-			.setExecutablePath(Paths.get("/usr/bin/chromium"))
-			.setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync")));
-	}
-
-	@AfterAll
-	void close() {
-		browser.close();
-		playwright.close();
-	}
-
-	Page signIn(String email) {
-		BrowserContext context = browser.newContext();
-		Page page = context.newPage();
-		page.navigate("http://localhost:" + port + "/login");
-		page.fill("input[name=username]", email);
-		page.fill("input[name=password]", "demo");
-		page.click("button[type=submit]");
-		page.waitForURL(url -> !url.contains("/login"));
-		return page;
-	}
+class AgentReplyBrowserTests extends BrowserSession {
 
 	@Test
 	void anAgentRepliesAndTheRequesterSeesTheReplyButNotTheNote() {
