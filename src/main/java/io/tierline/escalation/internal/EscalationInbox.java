@@ -27,8 +27,11 @@ public class EscalationInbox {
 	private final Escalations escalations;
 	private final TicketManagement tickets;
 	private final AccessManagement access;
+	private final CategoryPolicies policies;
 
-	EscalationInbox(JdbcClient jdbc, Escalations escalations, TicketManagement tickets, AccessManagement access) {
+	EscalationInbox(JdbcClient jdbc, Escalations escalations, TicketManagement tickets, AccessManagement access,
+			CategoryPolicies policies) {
+		this.policies = policies;
 		this.jdbc = jdbc;
 		this.escalations = escalations;
 		this.tickets = tickets;
@@ -36,7 +39,8 @@ public class EscalationInbox {
 	}
 
 	/** An escalation with the ticket facts an inbox row shows. */
-	public record Item(Escalation escalation, String ticketNumber, String subject, String severity, String criterion) {
+	public record Item(Escalation escalation, String ticketNumber, String subject, String severity, String criterion,
+			Map<String, String> labels) {
 	}
 
 	public record Page(List<Item> items, String nextCursor) {
@@ -57,7 +61,7 @@ public class EscalationInbox {
 		Map<String, Object> params = new HashMap<>(scope.params());
 		StringBuilder sql = new StringBuilder("""
 				select e.*, ub.email as escalated_by_email, ud.email as decided_by_email, t.number as ticket_number,
-				  t.subject as ticket_subject, t.severity as ticket_severity, c.name as criterion_name
+				  t.subject as ticket_subject, t.severity as ticket_severity, t.category_id as ticket_category, c.name as criterion_name
 				from escalations e join tickets t on t.id = e.ticket_id
 				join users ub on ub.id = e.escalated_by left join users ud on ud.id = e.decided_by
 				join escalation_criteria c on c.id = e.criterion_id
@@ -74,11 +78,15 @@ public class EscalationInbox {
 			params.put("afterId", after.id());
 		}
 		sql.append(" order by e.escalated_at, e.id limit ").append(limit + 1);
+		Map<Long, Map<String, String>> labelsByCategory = new HashMap<>();
 		List<Item> items = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
 			Escalation e = escalations.escalation(rs, n);
 			String prefix = access.organization(e.clientId()).ticketPrefix();
+			Long category = rs.getObject("ticket_category") == null ? null : rs.getLong("ticket_category");
+			Map<String, String> labels = labelsByCategory.computeIfAbsent(category == null ? -e.clientId() : category,
+					k -> labels(e.clientId(), category));
 			return new Item(e, prefix + "-" + rs.getLong("ticket_number"), rs.getString("ticket_subject"),
-					rs.getString("ticket_severity"), rs.getString("criterion_name"));
+					rs.getString("ticket_severity"), rs.getString("criterion_name"), labels);
 		}).list());
 		String next = null;
 		if (items.size() > limit) {
@@ -87,5 +95,11 @@ public class EscalationInbox {
 			next = new Keyset(last.escalatedAt(), last.id()).encode();
 		}
 		return new Page(items, next);
+	}
+
+	private Map<String, String> labels(long clientId, Long categoryId) {
+		Map<String, String> labels = new HashMap<>();
+		policies.of(clientId, categoryId).template().fields().forEach(f -> labels.put(f.key(), f.label()));
+		return labels;
 	}
 }
