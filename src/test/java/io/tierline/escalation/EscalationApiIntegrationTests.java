@@ -384,4 +384,25 @@ class EscalationApiIntegrationTests {
 		assertThat(keys).containsExactly("productVersion*", "identityProvider*", "browser*", "accountId*");
 		assertThat(template.get("environment").get(1).get("options")).hasSize(4);
 	}
+
+	@Test
+	void twoDecisionsAtOnceOneWins() throws Exception {
+		long ticket = open("acme", "authentication", "P3");
+		long escalation = escalateToT3(ticket);
+		Api admin = as("admin@acme.test");
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var accept = pool.submit(() -> eng.post("/api/v1/escalations/" + escalation + "/decision", Map.of("decision", "ACCEPTED")).status());
+			var reject = pool.submit(() -> admin.post("/api/v1/escalations/" + escalation + "/decision",
+					Map.of("decision", "RETURNED", "reason", "NOT_A_DEFECT", "note", "works as designed")).status());
+			assertThat(List.of(accept.get(), reject.get())).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			pool.shutdown();
+		}
+		JsonNode decided = as("admin@acme.test").get("/api/v1/escalations/" + escalation).json();
+		String tier = ticket(as("admin@acme.test"), ticket).get("tier").asString();
+		assertThat(tier).isEqualTo(decided.get("state").asString().equals("ACCEPTED") ? "T3" : "T2");
+		assertThat(events(as("admin@acme.test"), ticket, "ESCALATION_DECIDED")).hasSize(1);
+	}
 }

@@ -139,4 +139,51 @@ class TicketTests {
 		t.assign(AGENT, "t1@northwind.test", AGENT, T0.plusSeconds(6));
 		assertThat(t.drainEvents()).hasSize(1);
 	}
+
+	@Test
+	void aTicketGoesUpOneTierAtATimeUnlessARuleAllowsASkip() {
+		Ticket t = ticket();
+		assertThatThrownBy(() -> t.escalate(Tier.T3, false, AGENT, T0, java.util.Map.of()))
+			.isInstanceOf(ConflictException.class).hasMessageContaining("skips no tier");
+		t.escalate(Tier.T3, true, AGENT, T0, java.util.Map.of("criterion", "p1-widespread"));
+		assertThat(t.tier()).isEqualTo(Tier.T3);
+		assertThat(t.drainEvents()).singleElement().satisfies(e -> {
+			assertThat(e.type()).isEqualTo(EventType.ESCALATED);
+			assertThat(e.data()).containsEntry("fromTier", "T1").containsEntry("toTier", "T3").containsEntry("criterion", "p1-widespread");
+		});
+	}
+
+	@Test
+	void aTicketNeverGoesBackDownByEscalation() {
+		Ticket t = ticket();
+		t.escalate(Tier.T2, AGENT, T0);
+		assertThatThrownBy(() -> t.escalate(Tier.T1, true, AGENT, T0, java.util.Map.of()))
+			.isInstanceOf(ConflictException.class).hasMessageContaining("does not go back down");
+		assertThatThrownBy(() -> t.escalate(Tier.T2, true, AGENT, T0, java.util.Map.of()))
+			.isInstanceOf(ConflictException.class).hasMessageContaining("already at T2");
+	}
+
+	@Test
+	void onlyAReturnedEscalationPutsTheTicketBackAndOnlyDownwards() {
+		Ticket t = ticket();
+		t.escalate(Tier.T2, AGENT, T0);
+		t.escalate(Tier.T3, AGENT, T0.plusSeconds(60));
+		t.drainEvents();
+		assertThatThrownBy(() -> t.escalationDecided(false, Tier.T3, AGENT, T0, java.util.Map.of()))
+			.isInstanceOf(ConflictException.class);
+		t.escalationDecided(false, Tier.T2, AGENT, T0.plusSeconds(120), java.util.Map.of("reason", "NOT_A_DEFECT"));
+		assertThat(t.tier()).isEqualTo(Tier.T2);
+		assertThat(t.drainEvents()).singleElement().satisfies(e -> {
+			assertThat(e.type()).isEqualTo(EventType.ESCALATION_DECIDED);
+			assertThat(e.data()).containsEntry("decision", "RETURNED").containsEntry("fromTier", "T3")
+				.containsEntry("toTier", "T2").containsEntry("reason", "NOT_A_DEFECT");
+		});
+	}
+
+	@Test
+	void aSolvedTicketIsReopenedBeforeItIsEscalated() {
+		Ticket t = solvedAt(T0);
+		assertThatThrownBy(() -> t.escalate(Tier.T2, AGENT, T0)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("reopen it first");
+	}
 }
