@@ -18,6 +18,9 @@ public interface AccessManagement {
 
 	List<ClientRef> clients();
 
+	/** The provider organizations (there is one today). */
+	List<ClientRef> providers();
+
 	Optional<Long> categoryId(long clientId, String slug);
 
 	/** @return null when id is null */

@@ -9,15 +9,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The app on a random port with demo data and a clock tests can move. Every class with this
- * annotation shares one application context.
+ * The app on a random port with demo data, a clock tests can move and a real SMTP server
+ * ({@link TestMailServer}). Every class with this annotation shares one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tierline.notify.workers=false")
 @Import(IntegrationTest.TestClock.class)
+@ContextConfiguration(initializers = TestMailServer.class)
 public @interface IntegrationTest {
 
 	@TestConfiguration(proxyBeanMethods = false)

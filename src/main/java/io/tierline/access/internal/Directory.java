@@ -78,6 +78,11 @@ class Directory implements AccessManagement {
 	}
 
 	@Override
+	public List<ClientRef> providers() {
+		return loadedOrganizations().stream().filter(ClientRef::provider).toList();
+	}
+
+	@Override
 	public Optional<Long> categoryId(long clientId, String slug) {
 		return categories(clientId).stream().filter(c -> c.slug().equalsIgnoreCase(slug)).map(CatalogEntry::id).findFirst();
 	}
