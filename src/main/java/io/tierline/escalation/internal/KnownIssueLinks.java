@@ -125,7 +125,7 @@ public class KnownIssueLinks {
 		StringBuilder sql = new StringBuilder("""
 				select t.id, t.client_id, t.number, t.subject, t.status, t.tier, t.severity, l.linked_at
 				from known_issue_links l join tickets t on t.id = l.ticket_id
-				where l.known_issue_id = :kiIssue and """).append(scope.sql());
+				where l.known_issue_id = :kiIssue""").append(" and ").append(scope.sql());
 		if (after != null) {
 			sql.append(" and (l.linked_at < :kiAt or (l.linked_at = :kiAt and l.ticket_id < :kiTicket))");
 			params.put("kiAt", after.at());

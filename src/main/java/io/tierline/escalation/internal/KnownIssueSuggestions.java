@@ -10,6 +10,7 @@ import io.tierline.access.AccessManagement;
 import io.tierline.access.Caller;
 import io.tierline.access.ClientRef;
 import io.tierline.common.ForbiddenException;
+import io.tierline.common.InputCheck;
 import io.tierline.escalation.KnownIssueSummary;
 import io.tierline.ticket.TicketManagement;
 import io.tierline.ticket.TicketView;
@@ -63,6 +64,21 @@ public class KnownIssueSuggestions {
 		List<Suggestion> suggestions = new ArrayList<>();
 		boolean complete = suggest(client, tickets.textOf(ticket.id(), MAX_TEXT), linkedIds, suggestions);
 		return new TicketIssues(ticket.number(), ticket.id(), client, linked, List.copyOf(suggestions), complete);
+	}
+
+	/** The client's issues found by the words of a search, to link any of them to the ticket. */
+	public record Search(String ticket, ClientRef client, List<KnownIssueSummary> results) {
+	}
+
+	public Search search(Caller caller, String ticketRef, String words) {
+		var check = new InputCheck();
+		String text = check.text(words, "q", 200, false);
+		check.throwIfInvalid();
+		TicketView ticket = staffTicket(caller, ticketRef);
+		ClientRef client = access.clientBySlug(ticket.client()).orElseThrow();
+		List<KnownIssueSummary> results = text == null ? List.of()
+				: issues.list(new KnownIssues.Filter(List.of(client.id()), null, text), null, MAX_SUGGESTIONS).items();
+		return new Search(ticket.number(), client, results);
 	}
 
 	/** Only the issues linked to the ticket, without matching anything. */

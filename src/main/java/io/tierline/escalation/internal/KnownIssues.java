@@ -105,9 +105,8 @@ public class KnownIssues {
 			params.put("status", filter.status().name());
 		}
 		if (filter.text() != null) {
-			where.append("""
-					 and (lower(k.title) like :text or lower(k.symptoms) like :text or exists (select 1 from known_issue_signatures s
-					   where s.known_issue_id = k.id and lower(s.pattern) like :text))""");
+			where.append(" and (lower(k.title) like :text or lower(k.symptoms) like :text or exists (select 1"
+					+ " from known_issue_signatures s where s.known_issue_id = k.id and lower(s.pattern) like :text))");
 			params.put("text", "%" + filter.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (after != null) {
