@@ -5,28 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import io.tierline.access.AccessManagement;
-import io.tierline.escalation.EscalationEvents.KnownIssueFixed;
-import io.tierline.escalation.EscalationEvents.KnownIssueThresholdCrossed;
-import io.tierline.escalation.internal.EscalationSettings;
 import io.tierline.support.Api;
 import io.tierline.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.tierline.escalation.KnownIssueApiIntegrationTests.ISSUES;
@@ -37,7 +24,7 @@ import static io.tierline.escalation.KnownIssueApiIntegrationTests.openTicket;
 import static io.tierline.escalation.KnownIssueApiIntegrationTests.regex;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Links, counts, suggestions, the threshold notice and the bulk reply of a fixed issue. */
+/** Links and counts, the linked tickets each caller sees, and suggestions by error signature. */
 @IntegrationTest
 class KnownIssueLinkIntegrationTests {
 
@@ -45,34 +32,15 @@ class KnownIssueLinkIntegrationTests {
 	int port;
 
 	@Autowired
-	ConfigurableApplicationContext context;
-
-	@Autowired
-	EscalationSettings settings;
-
-	@Autowired
-	AccessManagement access;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	/** Events published while a test runs, from whichever request thread published them. */
-	final List<Object> published = new CopyOnWriteArrayList<>();
-	final ApplicationListener<PayloadApplicationEvent<?>> listener = e -> published.add(e.getPayload());
 
 	Api t1;
 	Api t2;
 
 	@BeforeEach
-	void listen() {
-		context.addApplicationListener(listener);
+	void setUp() {
 		t1 = as("t1@northwind.test");
 		t2 = as("t2@northwind.test");
-	}
-
-	@AfterEach
-	void stopListening() {
-		context.removeApplicationListener(listener);
 	}
 
 	Api as(String email) {
@@ -91,22 +59,8 @@ class KnownIssueLinkIntegrationTests {
 		return as.post(ISSUES + "/" + issue + "/links", Map.of("ticket", ticket));
 	}
 
-	List<KnownIssueThresholdCrossed> crossings(long issue) {
-		return published.stream().filter(KnownIssueThresholdCrossed.class::isInstance).map(KnownIssueThresholdCrossed.class::cast)
-			.filter(e -> e.knownIssueId() == issue).toList();
-	}
-
-	int threshold() {
-		return settings.of(access.clientBySlug("acme").orElseThrow().id()).knownIssueThreshold();
-	}
-
 	int linkedCount(long issue) {
 		return t2.get(ISSUES + "/" + issue).json().get("linkedCount").asInt();
-	}
-
-	void fix(long issue, String version) {
-		var response = t2.put(ISSUES + "/" + issue, Map.of("title", "fixed issue", "status", "FIXED", "fixedInVersion", version));
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
 	}
 
 	@Test
@@ -135,6 +89,7 @@ class KnownIssueLinkIntegrationTests {
 			.contains("KNOWN_ISSUE_LINKED", "KNOWN_ISSUE_UNLINKED");
 	}
 
+
 	@Test
 	void linksOnlyVisibleTicketsOfTheIssuesClientAndNotAsReadOnlyStaff() {
 		long issue = newIssue("guarded " + UUID.randomUUID(), List.of());
@@ -159,6 +114,7 @@ class KnownIssueLinkIntegrationTests {
 		assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("ticket");
 	}
 
+
 	@Test
 	void listsOnlyTheLinkedTicketsTheCallerSeesButCountsThemAll() {
 		long issue = newIssue("scoped " + UUID.randomUUID(), List.of());
@@ -176,6 +132,7 @@ class KnownIssueLinkIntegrationTests {
 		assertThat(linkedCount(issue)).isEqualTo(2);
 		assertThat(as("dana@customer.test").get(ISSUES + "/" + issue + "/tickets").status()).isEqualTo(404);
 	}
+
 
 	@Test
 	void suggestsUnfixedIssuesWhoseLiteralOrRegexSignaturesMatchTheTicket() {
@@ -206,6 +163,7 @@ class KnownIssueLinkIntegrationTests {
 		assertThat(suggestion(after, byLiteral)).isNull();
 	}
 
+
 	@Test
 	void suggestionsAreForTheClientsStaffOnly() {
 		String ticket = ticket("portal " + UUID.randomUUID(), "text");
@@ -214,6 +172,7 @@ class KnownIssueLinkIntegrationTests {
 		assertThat(as("admin@globex.test").get("/api/v1/tickets/" + ticket + "/known-issues").status()).isEqualTo(404);
 		assertThat(as("auditor@acme.test").get("/api/v1/tickets/" + ticket + "/known-issues").status()).isEqualTo(200);
 	}
+
 
 	@Test
 	void aCatastrophicRegexGivesUpInsteadOfHangingTheRequest() {
@@ -234,169 +193,6 @@ class KnownIssueLinkIntegrationTests {
 			// the issue would cost every later acme suggestion its budget
 			as("admin@acme.test").delete(ISSUES + "/" + evil);
 		}
-	}
-
-	@Test
-	void notifiesOnceWhenTheCountReachesTheThresholdAndAgainAfterDroppingBelow() {
-		int threshold = threshold();
-		long issue = newIssue("threshold " + UUID.randomUUID(), List.of());
-		List<String> tickets = new ArrayList<>();
-		for (int i = 0; i <= threshold; i++) {
-			tickets.add(ticket("threshold " + i + " " + UUID.randomUUID(), "text"));
-		}
-		for (int i = 0; i < threshold - 1; i++) {
-			link(t1, issue, tickets.get(i));
-		}
-		assertThat(crossings(issue)).isEmpty();
-		link(t1, issue, tickets.get(threshold - 1));
-		assertThat(crossings(issue)).hasSize(1);
-		KnownIssueThresholdCrossed crossed = crossings(issue).get(0);
-		assertThat(crossed.linkedCount()).isEqualTo(threshold);
-		assertThat(crossed.threshold()).isEqualTo(threshold);
-		assertThat(crossed.clientId()).isEqualTo(access.clientBySlug("acme").orElseThrow().id());
-
-		link(t1, issue, tickets.get(threshold));
-		link(t1, issue, tickets.get(threshold - 1));
-		assertThat(crossings(issue)).hasSize(1);
-
-		t1.delete(ISSUES + "/" + issue + "/links/" + tickets.get(threshold));
-		assertThat(crossings(issue)).hasSize(1);
-		t1.delete(ISSUES + "/" + issue + "/links/" + tickets.get(threshold - 1));
-		assertThat(linkedCount(issue)).isEqualTo(threshold - 1);
-		link(t1, issue, tickets.get(threshold));
-		assertThat(crossings(issue)).hasSize(2);
-		assertThat(jdbc.sql("select count(*) from audit_log where target = ? and action = 'KNOWN_ISSUE_THRESHOLD_CROSSED'")
-			.param("known-issue/" + issue).query(Long.class).single()).isEqualTo(2);
-	}
-
-	@Test
-	void aFixedIssueNotifiesNoOneWhateverItsCount() {
-		int threshold = threshold();
-		long issue = newIssue("fixed threshold " + UUID.randomUUID(), List.of());
-		fix(issue, "5.0.0");
-		for (int i = 0; i < threshold; i++) {
-			link(t1, issue, ticket("fixed " + i + " " + UUID.randomUUID(), "text"));
-		}
-		assertThat(linkedCount(issue)).isEqualTo(threshold);
-		assertThat(crossings(issue)).isEmpty();
-	}
-
-	@Test
-	void concurrentLinksPublishExactlyOneCrossing() throws Exception {
-		int threshold = threshold();
-		long issue = newIssue("race " + UUID.randomUUID(), List.of());
-		List<String> tickets = new ArrayList<>();
-		for (int i = 0; i < threshold + 4; i++) {
-			tickets.add(ticket("race " + i + " " + UUID.randomUUID(), "text"));
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<Integer>> results = new ArrayList<>();
-			for (String ticket : tickets) {
-				results.add(pool.submit(() -> {
-					start.await();
-					return link(t2, issue, ticket).status();
-				}));
-			}
-			start.countDown();
-			for (Future<Integer> result : results) {
-				assertThat(result.get()).isEqualTo(201);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
-		assertThat(linkedCount(issue)).isEqualTo(tickets.size());
-		assertThat(crossings(issue)).hasSize(1);
-	}
-
-	@Test
-	void markingAnIssueFixedTellsHowManyLinkedTicketsAreWaiting() {
-		long issue = newIssue("fix news " + UUID.randomUUID(), List.of());
-		String open = ticket("waiting " + UUID.randomUUID(), "text");
-		String solved = ticket("solved " + UUID.randomUUID(), "text");
-		t1.patch("/api/v1/tickets/" + solved, Map.of("status", "SOLVED"));
-		link(t1, issue, open);
-		link(t1, issue, solved);
-		fix(issue, "4.9.0");
-		List<KnownIssueFixed> fixed = published.stream().filter(KnownIssueFixed.class::isInstance).map(KnownIssueFixed.class::cast)
-			.filter(e -> e.knownIssueId() == issue).toList();
-		assertThat(fixed).hasSize(1);
-		assertThat(fixed.get(0).fixedInVersion()).isEqualTo("4.9.0");
-		assertThat(fixed.get(0).openLinkedTickets()).isEqualTo(1);
-		fix(issue, "4.9.1");
-		assertThat(published.stream().filter(KnownIssueFixed.class::isInstance)
-			.filter(e -> ((KnownIssueFixed) e).knownIssueId() == issue)).hasSize(1);
-	}
-
-	@Test
-	void bulkReplyAnswersActiveLinkedTicketsTheCallerMayReplyTo() {
-		long issue = newIssue("bulk " + UUID.randomUUID(), List.of());
-		String active = ticket("bulk active " + UUID.randomUUID(), "text");
-		String solved = ticket("bulk solved " + UUID.randomUUID(), "text");
-		String atT2 = openTicket(t2, "acme", "bulk at T2 " + UUID.randomUUID(), "text", "T2").get("number").asString();
-		t1.patch("/api/v1/tickets/" + solved, Map.of("status", "SOLVED"));
-		for (String ticket : List.of(active, solved, atT2)) {
-			link(t2, issue, ticket);
-		}
-		String path = ISSUES + "/" + issue + "/bulk-reply";
-		Map<String, String> body = Map.of("body", "Fixed in 4.9.2: please update and tell us if it persists.");
-		assertThat(t1.post(path, body).status()).isEqualTo(409);
-		fix(issue, "4.9.2");
-		assertThat(t1.post(path, Map.of("body", " ")).status()).isEqualTo(422);
-
-		var response = t1.post(path, body);
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
-		JsonNode result = response.json();
-		assertThat(result.get("replied").asInt()).isEqualTo(1);
-		assertThat(result.get("held").asInt()).isZero();
-		assertThat(result.get("skipped").asInt()).isEqualTo(2);
-		assertThat(result.get("skips").findValuesAsString("reason")).contains("the ticket is SOLVED", "outside your grants");
-		assertThat(result.get("skips").findValuesAsString("ticket")).doesNotContain(atT2);
-		assertThat(as("dana@customer.test").get("/api/v1/tickets/" + active + "/messages").json().findValuesAsString("body"))
-			.contains("Fixed in 4.9.2: please update and tell us if it persists.");
-
-		JsonNode again = t2.post(path, body).json();
-		assertThat(again.get("replied").asInt()).isEqualTo(1);
-		assertThat(again.get("skips").findValuesAsString("reason")).contains("already received the reply about this fix");
-		assertThat(as("dana@customer.test").get("/api/v1/tickets/" + active + "/messages").json().findValuesAsString("body")
-			.stream().filter(b -> b.startsWith("Fixed in 4.9.2"))).hasSize(1);
-		assertThat(jdbc.sql("select count(*) from audit_log where target = ? and action = 'KNOWN_ISSUE_BULK_REPLY'")
-			.param("known-issue/" + issue).query(Long.class).single()).isEqualTo(2);
-	}
-
-	@Test
-	void aSupervisedAgentsBulkReplyIsHeldForApproval() {
-		long issue = newIssue("held bulk " + UUID.randomUUID(), List.of());
-		String ticket = ticket("held bulk " + UUID.randomUUID(), "text");
-		link(t1, issue, ticket);
-		fix(issue, "4.10.0");
-		JsonNode result = as("supervised@northwind.test").post(ISSUES + "/" + issue + "/bulk-reply",
-				Map.of("body", "Fixed in 4.10.0, trainee wording")).json();
-		assertThat(result.get("held").asInt()).isEqualTo(1);
-		assertThat(result.get("replied").asInt()).isZero();
-		JsonNode thread = t1.get("/api/v1/tickets/" + ticket + "/messages").json();
-		List<String> states = new ArrayList<>();
-		thread.forEach(m -> {
-			if (m.get("body").asString().startsWith("Fixed in 4.10.0")) {
-				states.add(m.get("state").asString());
-			}
-		});
-		assertThat(states).containsExactly("HELD");
-		assertThat(as("dana@customer.test").get("/api/v1/tickets/" + ticket + "/messages").json().findValuesAsString("body"))
-			.doesNotContain("Fixed in 4.10.0, trainee wording");
-	}
-
-	@Test
-	void readOnlyStaffCannotBulkReply() {
-		long issue = newIssue("read only bulk " + UUID.randomUUID(), List.of());
-		fix(issue, "4.11.0");
-		var shadow = as("shadow@northwind.test").post(ISSUES + "/" + issue + "/bulk-reply", Map.of("body", "hello"));
-		assertThat(shadow.status()).isEqualTo(403);
-		assertThat(shadow.json().get("detail").asString()).contains("SHADOW");
-		assertThat(as("auditor@acme.test").post(ISSUES + "/" + issue + "/bulk-reply", Map.of("body", "hello")).status()).isEqualTo(403);
-		assertThat(as("dana@customer.test").post(ISSUES + "/" + issue + "/bulk-reply", Map.of("body", "hello")).status()).isEqualTo(404);
 	}
 
 	private static JsonNode suggestion(JsonNode answer, long issue) {

@@ -2,6 +2,7 @@ package io.tierline.escalation.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -124,7 +125,7 @@ class KnownIssueDemoData implements ApplicationRunner {
 		TicketScope scope = tickets.staffScope(author);
 		Map<String, Object> params = new HashMap<>(scope.params());
 		params.put("demoClient", client.id());
-		Map<String, Long> found = new java.util.LinkedHashMap<>();
+		Map<String, Long> found = new LinkedHashMap<>();
 		jdbc.sql("select t.id, t.number from tickets t where t.client_id = :demoClient and " + scope.sql() + " order by t.id limit 300")
 			.params(params)
 			.query(rs -> {

@@ -3,6 +3,7 @@ package io.tierline.escalation.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -118,14 +119,14 @@ public class KnownIssueSuggestions {
 		return true;
 	}
 
-	private java.util.Optional<KnownIssueMatcher.Match> firstMatch(KnownIssue issue, String text) {
+	private Optional<KnownIssueMatcher.Match> firstMatch(KnownIssue issue, String text) {
 		for (KnownIssueSignature signature : issue.signatures()) {
 			var match = matcher.match(signature, text);
 			if (match.isPresent()) {
 				return match;
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	private KnownIssueSummary summary(ClientRef client, KnownIssue issue) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tierline.access.Caller;
+import io.tierline.common.FieldProblem;
 import io.tierline.common.InvalidInputException;
 import io.tierline.common.Keyset;
 import io.tierline.escalation.KnownIssueStatus;
@@ -173,7 +174,7 @@ class KnownIssuePageController {
 		return "redirect:/known-issues";
 	}
 
-	private String form(Caller caller, Form form, Long id, List<io.tierline.common.FieldProblem> problems, Model model) {
+	private String form(Caller caller, Form form, Long id, List<FieldProblem> problems, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("id", id);
 		model.addAttribute("problems", problems);

@@ -1,5 +1,7 @@
 package io.tierline.escalation.web;
 
+import java.util.List;
+
 import io.tierline.access.Caller;
 import io.tierline.escalation.internal.KnownIssueAccess;
 import io.tierline.escalation.internal.KnownIssueLinking;
@@ -76,7 +78,7 @@ class KnownIssuePanelController {
 		model.addAttribute("ref", found.ticket());
 		model.addAttribute("mayWork", rights.mayWork(caller, found.client().id()));
 		model.addAttribute("panelNotice", notice);
-		model.addAttribute("results", java.util.List.of());
+		model.addAttribute("results", List.of());
 		model.addAttribute("searched", false);
 		model.addAttribute("q", null);
 		return htmx != null ? PANEL + " :: panel" : PANEL;
