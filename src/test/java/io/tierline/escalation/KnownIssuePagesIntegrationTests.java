@@ -63,9 +63,11 @@ class KnownIssuePagesIntegrationTests {
 			return this;
 		}
 
-		/** A CSRF token of this session, from a page with a form. */
+		/** This session's CSRF token, as every page hands it to htmx. */
 		String csrf() throws Exception {
-			return KnownIssuePagesIntegrationTests.csrf(get("/known-issues/new").body());
+			Matcher m = Pattern.compile("X-CSRF-TOKEN&quot;: &quot;([^&]+)&quot;").matcher(get("/known-issues").body());
+			assertThat(m.find()).as("csrf token for htmx in page").isTrue();
+			return m.group(1);
 		}
 	}
 
@@ -194,6 +196,14 @@ class KnownIssuePagesIntegrationTests {
 		assertThat(browser.get("/known-issues/" + id).body()).contains("Replied to 1 tickets, 0 held for approval, 0 skipped.");
 		assertThat(api("dana@customer.test").get("/api/v1/tickets/" + ticket + "/messages").json().findValuesAsString("body"))
 			.contains("Fixed in version 4.13.0, please update.");
+	}
+
+	@Test
+	void onlyEditorsGetTheFormForANewIssue() throws Exception {
+		assertThat(new Browser().signIn("t1@northwind.test").get("/known-issues/new").statusCode()).isEqualTo(403);
+		assertThat(new Browser().signIn("t1@northwind.test").get("/known-issues").body()).doesNotContain("data-testid=\"new-known-issue\"");
+		assertThat(new Browser().signIn("eng@acme.test").get("/known-issues/new").body()).contains("Acme Cloud")
+			.doesNotContain("Globex Retail");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tierline.access.Caller;
 import io.tierline.common.FieldProblem;
+import io.tierline.common.ForbiddenException;
 import io.tierline.common.InvalidInputException;
 import io.tierline.common.Keyset;
 import io.tierline.escalation.KnownIssueStatus;
@@ -94,6 +95,9 @@ class KnownIssuePageController {
 
 	@GetMapping("/known-issues/new")
 	String newIssue(Caller caller, Model model) {
+		if (rights.editableClients(caller).isEmpty()) {
+			throw new ForbiddenException("Only T2 and T3 agents and admins record known issues");
+		}
 		return form(caller, Form.empty(), null, List.of(), model);
 	}
 
