@@ -199,6 +199,18 @@ class KnownIssuePagesIntegrationTests {
 	}
 
 	@Test
+	void pagesThroughLinkedTicketsWholeOrAsRowsForHtmx() throws Exception {
+		Api t2 = api("t2@northwind.test");
+		long id = create(t2, issue("Paged " + UUID.randomUUID(), List.of())).get("id").asLong();
+		String ticket = openTicket(api("t1@northwind.test"), "acme", "paged ticket", "text", "T1").get("number").asString();
+		t2.post(ISSUES + "/" + id + "/links", Map.of("ticket", ticket));
+		var browser = new Browser().signIn("t2@northwind.test");
+		var rows = browser.get("/known-issues/" + id + "/tickets", "HX-Request", "true");
+		assertThat(rows.body()).doesNotContain("<html").contains("data-testid=\"linked-tickets\"", ticket);
+		assertThat(browser.get("/known-issues/" + id + "/tickets").body()).contains("<html", ticket, "Paged ");
+	}
+
+	@Test
 	void onlyEditorsGetTheFormForANewIssue() throws Exception {
 		assertThat(new Browser().signIn("t1@northwind.test").get("/known-issues/new").statusCode()).isEqualTo(403);
 		assertThat(new Browser().signIn("t1@northwind.test").get("/known-issues").body()).doesNotContain("data-testid=\"new-known-issue\"");

@@ -114,24 +114,15 @@ class KnownIssuePageController {
 
 	@GetMapping("/known-issues/{id}")
 	String issue(Caller caller, @PathVariable long id, Model model) {
-		KnownIssue issue = library.get(caller, id);
-		KnownIssueDetails details = library.details(issue);
-		model.addAttribute("issue", details);
-		model.addAttribute("tickets", linking.tickets(caller, id, null, 50));
-		model.addAttribute("statuses", KnownIssueStatus.values());
-		model.addAttribute("mayEdit", rights.mayEdit(caller, issue.clientId()));
-		model.addAttribute("mayWork", rights.mayWork(caller, issue.clientId()));
-		model.addAttribute("mayDelete", caller.isProviderAdmin() || caller.isClientAdmin(issue.clientId()));
-		model.addAttribute("bulkReplyText", bulkReplyText(details));
-		return "escalation/known-issue";
+		return page(caller, id, null, model);
 	}
 
-	/** More linked tickets, for htmx. */
+	/** More linked tickets: the rows for htmx, the whole page (at that page of tickets) without it. */
 	@GetMapping("/known-issues/{id}/tickets")
-	String tickets(Caller caller, @PathVariable long id, @RequestParam(required = false) String cursor, Model model) {
-		model.addAttribute("issue", library.details(library.get(caller, id)));
-		model.addAttribute("tickets", linking.tickets(caller, id, Keyset.decode(cursor, "cursor"), 50));
-		return "escalation/known-issue :: tickets";
+	String tickets(Caller caller, @PathVariable long id, @RequestParam(required = false) String cursor,
+			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+		String page = page(caller, id, Keyset.decode(cursor, "cursor"), model);
+		return htmx != null ? page + " :: tickets" : page;
 	}
 
 	@GetMapping("/known-issues/{id}/edit")
@@ -176,6 +167,19 @@ class KnownIssuePageController {
 		library.delete(caller, id);
 		flash.addFlashAttribute("notice", "Known issue deleted.");
 		return "redirect:/known-issues";
+	}
+
+	private String page(Caller caller, long id, Keyset ticketsAfter, Model model) {
+		KnownIssue issue = library.get(caller, id);
+		KnownIssueDetails details = library.details(issue);
+		model.addAttribute("issue", details);
+		model.addAttribute("tickets", linking.tickets(caller, id, ticketsAfter, 50));
+		model.addAttribute("statuses", KnownIssueStatus.values());
+		model.addAttribute("mayEdit", rights.mayEdit(caller, issue.clientId()));
+		model.addAttribute("mayWork", rights.mayWork(caller, issue.clientId()));
+		model.addAttribute("mayDelete", caller.isProviderAdmin() || caller.isClientAdmin(issue.clientId()));
+		model.addAttribute("bulkReplyText", bulkReplyText(details));
+		return "escalation/known-issue";
 	}
 
 	private String form(Caller caller, Form form, Long id, List<FieldProblem> problems, Model model) {
