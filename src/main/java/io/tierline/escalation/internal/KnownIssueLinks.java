@@ -61,20 +61,18 @@ public class KnownIssueLinks {
 			.params(issueId, ticketId).update() == 1;
 	}
 
-	/** Counts a new link; the row stays locked by this transaction until it commits. @return the new count */
-	public int countUp(long issueId) {
+	/** Counts a new link; the row stays locked by this transaction until it commits. */
+	public void countUp(long issueId) {
 		jdbc.sql("update known_issues set linked_count = linked_count + 1 where id = ?").param(issueId).update();
-		return count(issueId);
 	}
 
-	/** Counts a removed link; dropping below the threshold re-arms the notification. @return the new count */
-	public int countDown(long issueId, int threshold) {
+	/** Counts a removed link; dropping below the threshold re-arms the notification. */
+	public void countDown(long issueId, int threshold) {
 		jdbc.sql("""
 				update known_issues set linked_count = linked_count - 1,
 				  threshold_notified = case when linked_count - 1 < ? then false else threshold_notified end
 				where id = ?""")
 			.params(threshold, issueId).update();
-		return count(issueId);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,15 @@ public class KnownIssueMatcher {
 
 	/** @return empty when the signature does not match, or gave up within its budget */
 	public Optional<Match> match(KnownIssueSignature signature, String text) {
-		Matcher matcher = pattern(signature).matcher(new DeadlineText(text, System.nanoTime() + BUDGET_PER_SIGNATURE.toNanos()));
+		Matcher matcher;
+		try {
+			matcher = pattern(signature).matcher(new DeadlineText(text, System.nanoTime() + BUDGET_PER_SIGNATURE.toNanos()));
+		}
+		catch (PatternSyntaxException e) {
+			// validated when saved; only a change of the regex dialect (a new Java) could get here
+			log.warn("Signature /{}/ no longer compiles: {}", signature.pattern(), e.getDescription());
+			return Optional.empty();
+		}
 		try {
 			if (!matcher.find()) {
 				return Optional.empty();
