@@ -405,4 +405,24 @@ class EscalationApiIntegrationTests {
 		assertThat(tier).isEqualTo(decided.get("state").asString().equals("ACCEPTED") ? "T3" : "T2");
 		assertThat(events(as("admin@acme.test"), ticket, "ESCALATION_DECIDED")).hasSize(1);
 	}
+
+	@Test
+	void anEscalationNamingAKnownIssueLinksTheTicketToIt() {
+		long acmeIssue = as("admin@acme.test").post("/api/v1/known-issues", Map.of("client", "acme", "title",
+				"SAML signature rejected " + UUID.randomUUID(), "signatures", List.of(Map.of("kind", "LITERAL", "pattern", "InvalidSignature"))))
+			.json().get("id").asLong();
+		long globexIssue = as("admin@globex.test").post("/api/v1/known-issues", Map.of("client", "globex", "title",
+				"Globex only " + UUID.randomUUID())).json().get("id").asLong();
+		long ticket = open("acme", "authentication", "P3");
+		var body = escalation("T2", "needs-diagnosis", authEnvironment());
+		body.put("knownIssue", globexIssue);
+		assertThat(fields(t1.post("/api/v1/tickets/" + ticket + "/escalations", body))).containsExactly("knownIssue");
+		body.put("knownIssue", acmeIssue);
+		var response = t1.post("/api/v1/tickets/" + ticket + "/escalations", body);
+		assertThat(response.status()).as(response.text()).isEqualTo(201);
+		assertThat(response.json().get("knownIssue").asLong()).isEqualTo(acmeIssue);
+		JsonNode linked = t2.get("/api/v1/tickets/" + ticket + "/known-issues").json();
+		assertThat(linked.toString()).contains("\"id\":" + acmeIssue);
+		assertThat(as("admin@acme.test").get("/api/v1/known-issues/" + acmeIssue).json().get("linkedCount").asInt()).isEqualTo(1);
+	}
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.tierline.access.Caller;
 import io.tierline.common.Tier;
+import io.tierline.escalation.KnownIssueManagement;
+import io.tierline.escalation.KnownIssueSummary;
 import io.tierline.ticket.TicketManagement;
 import io.tierline.ticket.TicketView;
 
@@ -17,8 +19,10 @@ public class EscalationForm {
 	private final EscalationContext context;
 	private final Criteria criteria;
 	private final TicketManagement tickets;
+	private final KnownIssueManagement knownIssues;
 
-	EscalationForm(EscalationContext context, Criteria criteria, TicketManagement tickets) {
+	EscalationForm(EscalationContext context, Criteria criteria, TicketManagement tickets, KnownIssueManagement knownIssues) {
+		this.knownIssues = knownIssues;
 		this.context = context;
 		this.criteria = criteria;
 		this.tickets = tickets;
@@ -27,9 +31,10 @@ public class EscalationForm {
 	/**
 	 * @param targets tiers the ticket may go to under at least one applicable criterion
 	 * @param ownedEndToEndAt the tier that owns the ticket's category end-to-end, or null
+	 * @param linkedKnownIssues known issues the ticket is linked to, which the escalation may name
 	 */
 	public record Template(String ticket, Tier tier, List<Tier> targets, Tier ownedEndToEndAt, List<CriterionOption> criteria,
-			List<CaptureField> environment, boolean p1DirectToT3) {
+			List<CaptureField> environment, boolean p1DirectToT3, List<KnownIssueSummary> linkedKnownIssues) {
 	}
 
 	/** A criterion the agent may choose, with the tiers it reaches from where the ticket is. */
@@ -56,7 +61,7 @@ public class EscalationForm {
 		targets.sort(null);
 		return new Template(on.ticket().number(), s.tier(), targets,
 				s.policy().handling() == CategoryPolicy.Handling.OWNED ? s.policy().ownerTier() : null, options,
-				s.policy().template().fields(), on.settings().p1DirectToT3());
+				s.policy().template().fields(), on.settings().p1DirectToT3(), knownIssues.linkedTo(caller, ticketRef));
 	}
 
 	private static boolean reachable(EscalationRules.Situation s, Criterion c, Tier to) {

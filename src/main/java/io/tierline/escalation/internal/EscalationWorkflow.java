@@ -13,6 +13,7 @@ import io.tierline.common.ForbiddenException;
 import io.tierline.common.InputCheck;
 import io.tierline.common.Tier;
 import io.tierline.escalation.EscalationEvents.EngineeringRequired;
+import io.tierline.escalation.KnownIssueManagement;
 import io.tierline.ticket.TicketManagement;
 import io.tierline.ticket.TicketView;
 
@@ -35,11 +36,13 @@ public class EscalationWorkflow {
 	private final EscalationContext context;
 	private final Criteria criteria;
 	private final Escalations escalations;
+	private final KnownIssueManagement knownIssues;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	EscalationWorkflow(TicketManagement tickets, EscalationContext context, Criteria criteria, Escalations escalations,
-			ApplicationEventPublisher events, Clock clock) {
+			KnownIssueManagement knownIssues, ApplicationEventPublisher events, Clock clock) {
+		this.knownIssues = knownIssues;
 		this.tickets = tickets;
 		this.context = context;
 		this.criteria = criteria;
@@ -89,6 +92,10 @@ public class EscalationWorkflow {
 		EscalationRules.checkTiers(s, criterion, to, check);
 		Escalation.Vendor vendor = to == Tier.T4 ? vendor(r.vendor(), check) : null;
 		check.require(to == Tier.T4 || r.vendor() == null, "vendor", "only an escalation to T4 names a vendor");
+		if (r.knownIssue() != null) {
+			check.require(knownIssues.visible(caller, r.knownIssue()).filter(k -> k.clientId() == on.clientId()).isPresent(),
+					"knownIssue", "is not a known issue of " + on.ticket().client());
+		}
 		check.throwIfInvalid();
 		if (escalations.hasPending(on.ticket().id())) {
 			throw new ConflictException("toTier", "An escalation of this ticket is waiting for T3's decision");
@@ -98,6 +105,10 @@ public class EscalationWorkflow {
 		var escalation = new Escalation(0, on.ticket().id(), on.clientId(), s.tier(), to, criterion.id(), steps, environment,
 				errors, reproduction, impact, r.customersAffected(), r.knownIssue(), caller.userId(), caller.email(), now,
 				Escalation.initialState(to), null, null, null, null, null, vendor);
+		if (r.knownIssue() != null) {
+			// linked before the move: after it the escalating agent may no longer see the ticket
+			knownIssues.link(caller, r.knownIssue(), String.valueOf(on.ticket().id()));
+		}
 		long id = escalations.insert(escalation);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("escalationId", id);

@@ -89,9 +89,19 @@ class EscalationPageController {
 		String vendorName = params.getFirst("vendorName");
 		var vendor = vendorName == null || vendorName.isBlank() ? null
 				: new EscalationWorkflow.VendorInput(vendorName, params.getFirst("vendorReference"), null);
+		String knownIssueText = params.getFirst("knownIssue");
+		Long knownIssue = null;
+		if (knownIssueText != null && !knownIssueText.isBlank()) {
+			try {
+				knownIssue = Long.valueOf(knownIssueText.strip());
+			}
+			catch (NumberFormatException e) {
+				check.add("knownIssue", "must be the id of a known issue");
+			}
+		}
 		var request = new EscalationWorkflow.Request(params.getFirst("toTier"), params.getFirst("criterion"),
 				lines(params.getFirst("stepsAttempted")), environment, params.getFirst("errorMessages"),
-				params.getFirst("reproductionSteps"), params.getFirst("customerImpact"), customers, null, vendor);
+				params.getFirst("reproductionSteps"), params.getFirst("customerImpact"), customers, knownIssue, vendor);
 		try {
 			Escalation e = workflow.escalate(caller, ref, request, check);
 			flash.addFlashAttribute("notice", ref + " escalated to " + e.toTier() + ".");
