@@ -34,13 +34,8 @@ class EscalationBrowserTests extends BrowserSession {
 		assertThat(t1.getByTestId("error-stepsAttempted")).isVisible();
 		assertThat(t1.getByTestId("error-environment.identityProvider")).isVisible();
 		screenshot(t1, "escalate-errors");
-		t1.getByTestId("stepsAttempted").fill("Cleared the browser session\nTried a private window");
-		t1.getByTestId("env-productVersion").fill("4.12.1");
-		t1.getByTestId("env-identityProvider").selectOption("Okta");
-		t1.getByTestId("env-browser").fill("Chromium 131");
-		t1.getByTestId("env-accountId").fill("AC-4711");
-		t1.getByTestId("errorMessages").fill("SAMLResponse: InvalidSignature");
-		t1.getByTestId("customerImpact").fill("One user cannot sign in");
+		fillTemplate(t1, "Cleared the browser session\nTried a private window", "SAMLResponse: InvalidSignature",
+				"One user cannot sign in");
 		t1.getByTestId("escalate-submit").click();
 		t1.waitForURL(u -> u.endsWith("/tickets"));
 		assertThat(t1.getByTestId("notice")).containsText(number + " escalated to T2");
@@ -54,13 +49,8 @@ class EscalationBrowserTests extends BrowserSession {
 		t2.getByTestId("escalate").click();
 		t2.getByTestId("toTier").selectOption("T3");
 		t2.getByTestId("criterion").selectOption("reproducible-defect");
-		t2.getByTestId("stepsAttempted").fill("Reproduced with a test account\nChecked the IdP metadata");
-		t2.getByTestId("env-productVersion").fill("4.12.1");
-		t2.getByTestId("env-identityProvider").selectOption("Okta");
-		t2.getByTestId("env-browser").fill("Chromium 131");
-		t2.getByTestId("env-accountId").fill("AC-4711");
-		t2.getByTestId("errorMessages").fill("SAMLResponse: InvalidSignature (kid 7f3a unknown)");
-		t2.getByTestId("customerImpact").fill("All Okta users of this account");
+		fillTemplate(t2, "Reproduced with a test account\nChecked the IdP metadata",
+				"SAMLResponse: InvalidSignature (kid 7f3a unknown)", "All Okta users of this account");
 		t2.getByTestId("escalate-submit").click();
 		// a suspected defect needs reproduction steps
 		assertThat(t2.getByTestId("error-reproductionSteps")).isVisible();
@@ -86,5 +76,16 @@ class EscalationBrowserTests extends BrowserSession {
 		assertThat(t2.getByTestId("returned")).containsText("Send the SAML trace");
 		screenshot(t2, "returned");
 		t2.context().close();
+	}
+
+	/** The authentication category's template, as an agent types it. */
+	private static void fillTemplate(Page page, String steps, String errors, String impact) {
+		page.getByTestId("stepsAttempted").fill(steps);
+		page.getByTestId("env-productVersion").fill("4.12.1");
+		page.getByTestId("env-identityProvider").selectOption("Okta");
+		page.getByTestId("env-browser").fill("Chromium 131");
+		page.getByTestId("env-accountId").fill("AC-4711");
+		page.getByTestId("errorMessages").fill(errors);
+		page.getByTestId("customerImpact").fill(impact);
 	}
 }

@@ -102,7 +102,6 @@ public class Escalations {
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
-		var value = rs.getObject(column, java.time.OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return io.tierline.common.Rows.instant(rs, column);
 	}
 }

@@ -186,7 +186,6 @@ public class KnownIssues {
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return io.tierline.common.Rows.instant(rs, column);
 	}
 }

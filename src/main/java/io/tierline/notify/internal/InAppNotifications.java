@@ -56,8 +56,7 @@ public class InAppNotifications {
 	}
 
 	static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-		var value = rs.getObject(column, java.time.OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return io.tierline.common.Rows.instant(rs, column);
 	}
 
 }

@@ -101,7 +101,6 @@ public class Tickets {
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+		return io.tierline.common.Rows.instant(rs, column);
 	}
 }
