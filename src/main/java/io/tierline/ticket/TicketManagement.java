@@ -105,8 +105,13 @@ public class TicketManagement {
 	}
 
 	/** A substantive public reply by the caller, under the same rules as the ticket page (SUPERVISED replies are held). */
-	public long replyPublicly(Caller caller, String ticketRef, String body) {
-		return conversation.post(caller, ticketRef, new Conversation.Post(body, "PUBLIC", "SUBSTANTIVE", null)).messageId();
+	public PublicReply replyPublicly(Caller caller, String ticketRef, String body) {
+		var posted = conversation.post(caller, ticketRef, new Conversation.Post(body, "PUBLIC", "SUBSTANTIVE", null));
+		return new PublicReply(posted.messageId(), posted.state() == io.tierline.ticket.internal.Messages.State.HELD);
+	}
+
+	/** @param held the reply waits for a lead's approval (the author is SUPERVISED) */
+	public record PublicReply(long messageId, boolean held) {
 	}
 
 	/** Subject, description and the newest messages (internal notes included), for matching against signatures. */

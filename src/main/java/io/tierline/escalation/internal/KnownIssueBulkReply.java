@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.tierline.access.Caller;
-import io.tierline.access.OnboardingStage;
 import io.tierline.common.AuditEvent;
 import io.tierline.common.ConflictException;
 import io.tierline.common.ForbiddenException;
@@ -74,7 +73,6 @@ public class KnownIssueBulkReply {
 			throw new ConflictException("status", "The bulk reply is for fixed issues; this one is " + issue.status());
 		}
 		rights.requireWork(caller, issue.clientId());
-		boolean held = repliesAreHeld(caller, issue.clientId());
 		TicketScope scope = tickets.staffScope(caller);
 		var tally = new Tally();
 		long after = 0;
@@ -82,7 +80,7 @@ public class KnownIssueBulkReply {
 		do {
 			page = links.targets(issueId, scope, after, PAGE);
 			for (KnownIssueLinks.Target target : page) {
-				replyTo(caller, issueId, target, text, held, tally);
+				replyTo(caller, issueId, target, text, tally);
 				after = target.ticketId();
 			}
 		}
@@ -94,7 +92,7 @@ public class KnownIssueBulkReply {
 		return result;
 	}
 
-	private void replyTo(Caller caller, long issueId, KnownIssueLinks.Target target, String text, boolean held, Tally tally) {
+	private void replyTo(Caller caller, long issueId, KnownIssueLinks.Target target, String text, Tally tally) {
 		if (!target.visible()) {
 			tally.skip(null, "outside your grants");
 		}
@@ -110,8 +108,7 @@ public class KnownIssueBulkReply {
 					if (!links.claimFixReply(issueId, target.ticketId(), clock.instant())) {
 						return Outcome.ALREADY;
 					}
-					tickets.replyPublicly(caller, target.ticket(), text);
-					return held ? Outcome.HELD : Outcome.REPLIED;
+					return tickets.replyPublicly(caller, target.ticket(), text).held() ? Outcome.HELD : Outcome.REPLIED;
 				});
 				tally.count(target.ticket(), outcome);
 			}
@@ -119,12 +116,6 @@ public class KnownIssueBulkReply {
 				tally.skip(target.ticket(), e.getMessage());
 			}
 		}
-	}
-
-	/** Mirrors the ticket page: a SUPERVISED agent's public replies wait for a lead's approval (SPEC §1). */
-	private static boolean repliesAreHeld(Caller caller, long clientId) {
-		return caller.worksFor(clientId) && !caller.readsWholeClient(clientId)
-				&& caller.stageAt(clientId) == OnboardingStage.SUPERVISED;
 	}
 
 	private static final class Tally {
