@@ -47,6 +47,9 @@ public interface AccessManagement {
 	/** Agents who could work this ticket: a grant covers it and they are not in SHADOW stage. */
 	List<UserRef> assignableAgents(long clientId, Long queueId, Long categoryId, io.tierline.common.Tier tier);
 
+	/** Team leads who work for the client (a grant on it), told of SLA breaches and low scores. */
+	List<UserRef> teamLeadsOf(long clientId);
+
 	/** The caller for a user, as their own session would see them (for system work and tests). */
 	Caller callerFor(long userId);
 

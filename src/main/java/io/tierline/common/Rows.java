@@ -16,4 +16,9 @@ public final class Rows {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}
+
+	/** An instant for a batch parameter (the PostgreSQL driver wants an OffsetDateTime); null stays null. */
+	public static OffsetDateTime timestamp(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+	}
 }

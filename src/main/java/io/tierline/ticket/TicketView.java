@@ -8,7 +8,7 @@ import io.tierline.common.Tier;
 
 /**
  * A ticket as the API and pages show it. {@code category}, {@code product}, {@code queue}, {@code assignee},
- * {@code followUpOf} and {@code solvedAt} may be null.
+ * {@code followUpOf}, {@code solvedAt} and {@code sla} may be null.
  *
  * @param number the per-client ticket reference, e.g. {@code ACME-1042}
  * @param assignee the assignee's e-mail
@@ -16,8 +16,15 @@ import io.tierline.common.Tier;
 public record TicketView(long id, String number, String client, String subject, TicketStatus status, Severity severity,
 		Channel channel, Tier tier, String category, String product, String queue, String assignee, Person requester,
 		List<String> tags, Map<String, Object> customFields, String followUpOf, Instant createdAt, Instant updatedAt,
-		Instant solvedAt) {
+		Instant solvedAt, SlaDue sla) {
 
 	public record Person(String email, String name) {
+	}
+
+	/**
+	 * The ticket's next due SLA clock as the SLA module last set it; null when no clock runs.
+	 * {@code warnAt} is null once the warning has passed.
+	 */
+	public record SlaDue(String clock, Instant warnAt, Instant dueAt) {
 	}
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The slow password hash is paid once per credential, not once per HTTP Basic request. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		classes = { io.tierline.TierlineApplication.class, PasswordHashCostIntegrationTests.CountingEncoder.class })
+		properties = { "tierline.notify.workers=false", "tierline.sla.timers=false" }, classes = { io.tierline.TierlineApplication.class, PasswordHashCostIntegrationTests.CountingEncoder.class })
 class PasswordHashCostIntegrationTests {
 
 	@LocalServerPort

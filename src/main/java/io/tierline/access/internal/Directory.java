@@ -189,6 +189,18 @@ class Directory implements AccessManagement {
 	}
 
 	@Override
+	public List<UserRef> teamLeadsOf(long clientId) {
+		return jdbc.sql("""
+				select u.id, u.email, u.name, u.org_id from users u
+				where u.active and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'TEAM_LEAD')
+				  and exists (select 1 from grants g where g.user_id = u.id and g.client_id = ?)
+				order by u.name""")
+			.param(clientId)
+			.query(UserRef.class)
+			.list();
+	}
+
+	@Override
 	public Caller callerFor(long userId) {
 		return callers.load(userId, null);
 	}

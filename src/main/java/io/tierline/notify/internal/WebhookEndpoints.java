@@ -17,7 +17,7 @@ public class WebhookEndpoints {
 
 	/** The event types a receiver may subscribe to. */
 	public static final Set<String> EVENT_TYPES = new TreeSet<>(Set.of("engineering.required", "escalation.returned",
-			"known_issue.threshold_crossed", "known_issue.fixed", "ping"));
+			"known_issue.threshold_crossed", "known_issue.fixed", "sla.breached", "ping"));
 
 	public record Endpoint(long id, long orgId, String url, String secret, Set<String> eventTypes, boolean active,
 			Instant createdAt) {

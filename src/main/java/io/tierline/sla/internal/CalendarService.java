@@ -39,8 +39,11 @@ public class CalendarService {
 	private final AccessManagement access;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ClockCalendars clockCalendars;
 
-	CalendarService(Calendars calendars, AccessManagement access, ApplicationEventPublisher events, Clock clock) {
+	CalendarService(Calendars calendars, AccessManagement access, ApplicationEventPublisher events, Clock clock,
+			ClockCalendars clockCalendars) {
+		this.clockCalendars = clockCalendars;
 		this.calendars = calendars;
 		this.access = access;
 		this.events = events;
@@ -120,6 +123,7 @@ public class CalendarService {
 		check.throwIfInvalid();
 		requireAdmin(caller, access.organization(before.clientId()));
 		calendars.update(id, name, calendar, clock.instant());
+		clockCalendars.forget(id);
 		audit(caller, before.clientId(), "CALENDAR_CHANGED", id, null, in);
 		return calendars.find(id).orElseThrow();
 	}
@@ -175,7 +179,7 @@ public class CalendarService {
 		}
 	}
 
-	private static boolean reads(Caller caller, long clientId) {
+	static boolean reads(Caller caller, long clientId) {
 		return caller.readsWholeClient(clientId) || caller.worksFor(clientId);
 	}
 

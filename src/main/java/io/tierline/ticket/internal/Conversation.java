@@ -17,6 +17,7 @@ import io.tierline.ticket.EventType;
 import io.tierline.ticket.MessageKind;
 import io.tierline.ticket.TicketEvents.MessagePosted;
 import io.tierline.ticket.TicketEvents.TicketReopened;
+import io.tierline.ticket.TicketEvents.TicketStatusChanged;
 import io.tierline.ticket.TicketStatus;
 import io.tierline.ticket.Visibility;
 
@@ -73,6 +74,7 @@ public class Conversation {
 			throw new ForbiddenException("Requesters cannot write internal notes");
 		}
 		Instant now = clock.instant();
+		TicketStatus before = ticket.status();
 		int window = access.organization(ticket.clientId()).reopenWindowDays();
 		Ticket.RequesterReply effect = ticket.requesterReplied(caller.userId(), now, window);
 		if (effect == Ticket.RequesterReply.NEEDS_FOLLOW_UP) {
@@ -84,6 +86,7 @@ public class Conversation {
 		long messageId = messages.insert(ticket.id(), caller.userId(), Visibility.PUBLIC, null, body, Messages.State.SENT, now);
 		ticket.recordEvent(EventType.MESSAGE, caller.userId(), now, Ticket.data("visibility", Visibility.PUBLIC, "messageId", messageId));
 		tickets.update(ticket);
+		statusChanged(ticket, before, now);
 		if (effect == Ticket.RequesterReply.REOPENS) {
 			events.publishEvent(new TicketReopened(ticket.id(), ticket.clientId(), now));
 		}
@@ -102,6 +105,7 @@ public class Conversation {
 		check.throwIfInvalid();
 		caller.requireMayChangeTicketsOf(ticket.clientId());
 		Instant now = clock.instant();
+		TicketStatus before = ticket.status();
 		boolean held = visibility == Visibility.PUBLIC && caller.worksFor(ticket.clientId())
 				&& !caller.readsWholeClient(ticket.clientId())
 				&& caller.stageAt(ticket.clientId()) == OnboardingStage.SUPERVISED;
@@ -120,6 +124,7 @@ public class Conversation {
 		if (!held) {
 			events.publishEvent(new MessagePosted(ticket.id(), ticket.clientId(), messageId, caller.userId(), false, visibility, kind, now));
 		}
+		statusChanged(ticket, before, now);
 		audit(caller, ticket, held ? "REPLY_HELD" : "MESSAGE_POSTED", Map.of("messageId", messageId, "visibility", visibility));
 		return new Posted(messageId, ticket.id(), state, null);
 	}
@@ -173,6 +178,12 @@ public class Conversation {
 			ticket.noteAdded(at);
 		}
 		ticket.recordEvent(EventType.MESSAGE, authorId, at, Ticket.data("visibility", visibility, "kind", kind, "messageId", messageId));
+	}
+
+	private void statusChanged(Ticket ticket, TicketStatus before, Instant at) {
+		if (ticket.status() != before) {
+			events.publishEvent(new TicketStatusChanged(ticket.id(), ticket.clientId(), before, ticket.status(), at));
+		}
 	}
 
 	private void audit(Caller caller, Ticket ticket, String action, Map<String, Object> after) {

@@ -242,6 +242,19 @@ public class Ticket {
 		record(EventType.CATEGORY_CHANGED, actorId, at, data("category", slug));
 	}
 
+	/** Moves the ticket to another queue (a lead's choice, or an SLA breach action); {@code because} explains it. */
+	public void moveToQueue(Long queueId, String slug, Long actorId, Instant at, Map<String, Object> because) {
+		requireNotClosed();
+		if (Objects.equals(this.queueId, queueId)) {
+			return;
+		}
+		this.queueId = queueId;
+		touch(at);
+		Map<String, Object> data = data("queue", slug);
+		data.putAll(because);
+		record(EventType.QUEUE_CHANGED, actorId, at, data);
+	}
+
 	void recordEvent(EventType type, Long actorId, Instant at, Map<String, Object> data) {
 		touch(at);
 		record(type, actorId, at, data);

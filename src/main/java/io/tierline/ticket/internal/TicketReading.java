@@ -41,7 +41,8 @@ public class TicketReading {
 	}
 
 	/** Query parameters as received; each is optional. {@code assignee}: an e-mail, "me" or "none". */
-	public record Query(String client, String status, String tier, String assignee, String text) {
+	/** {@code sort} is {@code updated} (newest activity first, the default) or {@code due} (next SLA due first, only tickets with a running clock). */
+	public record Query(String client, String status, String tier, String assignee, String text, String sort) {
 	}
 
 	public record Thread(List<Messages.Message> messages, List<Attachments.Attachment> attachments) {
@@ -79,18 +80,21 @@ public class TicketReading {
 			assigneeId = access.userByEmail(query.assignee()).map(u -> u.id()).orElse(-1L);
 		}
 		String text = check.text(query.text(), "q", 200, false);
+		boolean byDue = "due".equalsIgnoreCase(query.sort());
+		check.require(query.sort() == null || query.sort().isBlank() || byDue || "updated".equalsIgnoreCase(query.sort()), "sort",
+				"must be updated or due");
 		check.throwIfInvalid();
 		Long clientId = client == null ? null : client.id();
 		var visibility = TicketVisibility.of(caller, access.clients(), clientId);
 		var filter = new TicketQueries.Filter(clientId, statuses, tier, assigneeId,
-				unassigned, null, text);
+				unassigned, null, text, byDue);
 		return queries.list(visibility, filter, after, limit);
 	}
 
 	/** The requester's own tickets, for the portal. */
 	public TicketQueries.Page mine(Caller caller, Keyset after, int limit) {
 		var visibility = new TicketVisibility("t.requester_id = :me", java.util.Map.of("me", caller.userId()));
-		return queries.list(visibility, new TicketQueries.Filter(null, null, null, null, false, null, null), after, limit);
+		return queries.list(visibility, new TicketQueries.Filter(null, null, null, null, false, null, null, false), after, limit);
 	}
 
 	/** @param audited false when the same request already recorded the view of the ticket */

@@ -29,9 +29,10 @@ class QueuePageController {
 	String queue(Caller caller, @RequestParam(required = false) String client,
 			@RequestParam(defaultValue = "NEW,OPEN,PENDING,ON_HOLD") String status, @RequestParam(required = false) String tier,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String sort,
 			@RequestParam(required = false) String cursor, @RequestHeader(value = "HX-Request", required = false) String htmx,
 			Model model) {
-		var query = new TicketReading.Query(blank(client), blank(status), blank(tier), blank(assignee), blank(q));
+		var query = new TicketReading.Query(blank(client), blank(status), blank(tier), blank(assignee), blank(q), blank(sort));
 		model.addAttribute("page", reading.list(caller, query, Keyset.decode(cursor, "cursor"), 50));
 		model.addAttribute("query", query);
 		model.addAttribute("clients", access.clients().stream()

@@ -78,13 +78,13 @@ class TicketApiController {
 		return reading.get(caller, id, true);
 	}
 
-	/** The queue: newest activity first, keyset-paginated by {@code cursor}. */
+	/** The queue: newest activity first (or {@code sort=due}: next SLA due first), keyset-paginated by {@code cursor}. */
 	@GetMapping
 	TicketPage list(Caller caller, @RequestParam(required = false) String client, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String tier, @RequestParam(required = false) String assignee,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) Integer limit) {
-		var page = reading.list(caller, new TicketReading.Query(client, status, tier, assignee, q), Keyset.decode(cursor, "cursor"),
+			@RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		var page = reading.list(caller, new TicketReading.Query(client, status, tier, assignee, q, sort), Keyset.decode(cursor, "cursor"),
 				Keyset.limit(limit, 50, 200, "limit"));
 		return new TicketPage(page.items(), page.nextCursor());
 	}
