@@ -179,7 +179,8 @@ public class CalendarService {
 		}
 	}
 
-	static boolean reads(Caller caller, long clientId) {
+	/** Staff of the client (its own people and the provider agents who work for it) read its SLA data. */
+	public static boolean reads(Caller caller, long clientId) {
 		return caller.readsWholeClient(clientId) || caller.worksFor(clientId);
 	}
 

@@ -178,6 +178,11 @@ public class SlaPolicyAdmin {
 		return client;
 	}
 
+	/** Refuses a caller who reads the policy but may not change it (the admin page is for those who may). */
+	public void requireEditor(Caller caller, String clientSlug) {
+		editable(caller, clientSlug);
+	}
+
 	private ClientRef editable(Caller caller, String clientSlug) {
 		ClientRef client = readable(caller, clientSlug);
 		if (!caller.hasScope("admin") || !(caller.isProviderAdmin() || caller.isClientAdmin(client.id()))) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.tierline.access.AccessManagement;
 import io.tierline.access.Caller;
 import io.tierline.sla.internal.PolicyRule;
+import io.tierline.sla.internal.SlaAttainment;
 import io.tierline.sla.internal.SlaPolicies;
 import io.tierline.sla.internal.SlaPolicyAdmin;
 import io.tierline.sla.internal.SlaReading;
@@ -30,8 +31,10 @@ class SlaApiController {
 	private final SlaReading reading;
 	private final SlaPolicyAdmin admin;
 	private final AccessManagement access;
+	private final SlaAttainment attainment;
 
-	SlaApiController(SlaReading reading, SlaPolicyAdmin admin, AccessManagement access) {
+	SlaApiController(SlaReading reading, SlaPolicyAdmin admin, AccessManagement access, SlaAttainment attainment) {
+		this.attainment = attainment;
 		this.reading = reading;
 		this.admin = admin;
 		this.access = access;
@@ -51,6 +54,13 @@ class SlaApiController {
 	@GetMapping("/tickets/{id}/sla")
 	SlaReading.TicketSla ticketSla(Caller caller, @PathVariable String id) {
 		return reading.of(caller, id);
+	}
+
+	/** Attainment per clock × tier × channel × severity for a period ({@code from} inclusive, {@code to} exclusive, dates). */
+	@GetMapping("/sla/attainment")
+	SlaAttainment.Report attainment(Caller caller, @RequestParam(required = false) String client,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		return attainment.report(caller, client, from, to);
 	}
 
 	@GetMapping("/clients/{client}/sla-policy")
