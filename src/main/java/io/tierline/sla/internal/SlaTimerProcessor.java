@@ -45,7 +45,10 @@ class SlaTimerProcessor {
 		this.clock = clock;
 	}
 
-	/** One round of warnings and breaches; returns how many clocks it took (a full round means more may be due). */
+	/**
+	 * One round of warnings and breaches over at most {@code limit} clocks; returns how many clocks
+	 * it locked and fired (a full round means more may be due; clocks another node holds are skipped).
+	 */
 	@Transactional
 	public int fireDue(int limit) {
 		Instant now = clock.instant();
@@ -63,7 +66,7 @@ class SlaTimerProcessor {
 		serviceLevel.record(round.ticketEvents);
 		round.warnings.forEach(events::publishEvent);
 		round.breachesByClient().forEach((client, breaches) -> events.publishEvent(new SlaBreaches(client, breaches)));
-		return due.size();
+		return locked.size();
 	}
 
 	/** Breach actions that change a ticket, one ticket per transaction so one conflict does not hold up the rest. */
