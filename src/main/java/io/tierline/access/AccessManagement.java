@@ -47,6 +47,12 @@ public interface AccessManagement {
 	/** Agents who could work this ticket: a grant covers it and they are not in SHADOW stage. */
 	List<UserRef> assignableAgents(long clientId, Long queueId, Long categoryId, io.tierline.common.Tier tier);
 
+	/**
+	 * The account automatic messages are written as (acknowledgements, delivery-failure notes): a
+	 * user of the provider that cannot sign in, created on first use.
+	 */
+	UserRef automationUser();
+
 	/** Team leads who work for the client (a grant on it), told of SLA breaches and low scores. */
 	List<UserRef> teamLeadsOf(long clientId);
 

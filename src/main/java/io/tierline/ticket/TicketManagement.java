@@ -27,9 +27,14 @@ public class TicketManagement {
 	private final TicketTiers tiers;
 	private final Conversation conversation;
 	private final TicketStaffView staffView;
+	private final io.tierline.ticket.internal.AttachmentService attachments;
+	private final io.tierline.ticket.internal.Tickets tickets;
 
 	TicketManagement(TicketIntake intake, TicketQueries queries, TicketReading reading, TicketTiers tiers,
-			Conversation conversation, TicketStaffView staffView) {
+			Conversation conversation, TicketStaffView staffView, io.tierline.ticket.internal.AttachmentService attachments,
+			io.tierline.ticket.internal.Tickets tickets) {
+		this.tickets = tickets;
+		this.attachments = attachments;
 		this.intake = intake;
 		this.queries = queries;
 		this.reading = reading;
@@ -57,6 +62,11 @@ public class TicketManagement {
 	/** Without access checks: for system work only. */
 	public Optional<TicketView> find(long ticketId) {
 		return queries.view(ticketId);
+	}
+
+	/** The client's ticket with this number ({@code 1042} of ACME-1042), without access checks: for system work only. */
+	public Optional<TicketView> findByNumber(long clientId, long number) {
+		return tickets.findByNumber(clientId, number).flatMap(t -> queries.view(t.id()));
 	}
 
 	/**
@@ -108,6 +118,35 @@ public class TicketManagement {
 	public PublicReply replyPublicly(Caller caller, String ticketRef, String body) {
 		var posted = conversation.post(caller, ticketRef, new Conversation.Post(body, "PUBLIC", "SUBSTANTIVE", null));
 		return new PublicReply(posted.messageId(), posted.state() == io.tierline.ticket.internal.Messages.State.HELD);
+	}
+
+	/**
+	 * A message by the caller under the same rules as the ticket page: a requester's reply (which
+	 * may reopen the ticket or open a follow-up), or staff's reply or note. {@code kind} may be null
+	 * (SUBSTANTIVE for a public reply).
+	 */
+	public PostedMessage post(Caller caller, String ticketRef, String body, Visibility visibility, MessageKind kind) {
+		var posted = conversation.post(caller, ticketRef, new Conversation.Post(body, visibility.name(), kind == null ? null : kind.name(), null));
+		return new PostedMessage(posted.messageId(), posted.ticketId(), posted.state() == io.tierline.ticket.internal.Messages.State.HELD,
+				posted.followUpTicketId());
+	}
+
+	/** @param followUpTicketId the ticket a late reply opened (may be null); {@code ticketId} is where the message is */
+	public record PostedMessage(long messageId, long ticketId, boolean held, Long followUpTicketId) {
+	}
+
+	/**
+	 * A message the system writes on its own (an automatic acknowledgement, a delivery failure
+	 * note), authored by {@code authorId}; no access check: for channel adapters.
+	 */
+	public long postAutomatically(long ticketId, long authorId, String body, Visibility visibility, MessageKind kind) {
+		return conversation.automatic(ticketId, authorId, body, visibility, kind);
+	}
+
+	/** A file on the ticket, as the caller (a requester on their own ticket, or staff), tied to a message when given. */
+	public long attach(Caller caller, String ticketRef, Long messageId, String filename, java.io.InputStream content)
+			throws java.io.IOException {
+		return attachments.add(caller, ticketRef, messageId, filename, content).id();
 	}
 
 	/** @param held the reply waits for a lead's approval (the author is SUPERVISED) */

@@ -188,6 +188,26 @@ class Directory implements AccessManagement {
 			.list();
 	}
 
+	static final String AUTOMATION_EMAIL = "automation@tierline.invalid";
+
+	@Override
+	public UserRef automationUser() {
+		var existing = userByEmail(AUTOMATION_EMAIL);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		long org = providers().stream().findFirst().or(() -> clients().stream().findFirst()).orElseThrow().id();
+		try {
+			// no password hash: nobody signs in as it
+			jdbc.sql("insert into users (email, name, org_id, active, created_at) values (?, ?, ?, false, ?)")
+				.params(AUTOMATION_EMAIL, "Tierline (automatic)", org, clock.instant()).update();
+		}
+		catch (DuplicateKeyException concurrentlyCreated) {
+			// another node or request made it first
+		}
+		return userByEmail(AUTOMATION_EMAIL).orElseThrow();
+	}
+
 	@Override
 	public List<UserRef> teamLeadsOf(long clientId) {
 		return jdbc.sql("""

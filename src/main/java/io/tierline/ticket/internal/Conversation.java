@@ -129,6 +129,19 @@ public class Conversation {
 		return new Posted(messageId, ticket.id(), state, null);
 	}
 
+	/** A message the system writes (automatic acknowledgement, a bounce note); published like any other. */
+	@Transactional
+	public long automatic(long ticketId, long authorId, String body, Visibility visibility, MessageKind kind) {
+		Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId));
+		Instant now = clock.instant();
+		MessageKind stored = visibility == Visibility.INTERNAL ? null : kind;
+		long messageId = messages.insert(ticket.id(), authorId, visibility, stored, body, Messages.State.SENT, now);
+		ticket.recordEvent(EventType.MESSAGE, authorId, now, Ticket.data("visibility", visibility, "kind", stored, "messageId", messageId));
+		tickets.update(ticket);
+		events.publishEvent(new MessagePosted(ticket.id(), ticket.clientId(), messageId, authorId, false, visibility, stored, now));
+		return messageId;
+	}
+
 	/** SPEC §1: a lead approves (the reply is sent now) or rejects a SUPERVISED agent's reply. */
 	@Transactional
 	public Messages.Message review(Caller caller, long messageId, boolean approve, String note) {
