@@ -29,8 +29,9 @@ curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 
 echo "== 1. ticket creation through the API, concurrency 8"
 ( sleep $(( ${BENCH_WARMUP:-10} + 15 )); echo "CPU during the measurement (top, 10 s):";
   top -b -d 10 -n 2 | awk '/^top -/{n++} n==2' | grep -E "java|postgres|Cpu" | head -12 ) &
+TOP_PID=$!
 java bench/LoadGenerator.java create "$BASE" 8 ${BENCH_WARMUP:-10} ${BENCH_SECONDS:-30}
-wait
+wait "$TOP_PID"  # not the app, which runs until cleanup
 [ "${BENCH_ONLY:-}" = "create" ] && exit 0
 
 echo "== 2. seeding 1,000,000 tickets"

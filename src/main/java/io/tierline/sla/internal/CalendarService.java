@@ -110,6 +110,7 @@ public class CalendarService {
 		check.throwIfInvalid();
 		requireAdmin(caller, client);
 		long id = calendars.insert(client.id(), name, calendar, clock.instant());
+		clockCalendars.forget(id);
 		audit(caller, client.id(), "CALENDAR_CREATED", id, null, in);
 		return calendars.find(id).orElseThrow();
 	}

@@ -29,6 +29,11 @@ class ClockCalendars {
 
 	private final Calendars calendars;
 	private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+	private final Map<Long, ClientDefault> clientDefaults = new ConcurrentHashMap<>();
+
+	/** A client's first calendar, remembered like the calendars themselves so opening a ticket does not look it up. */
+	private record ClientDefault(Long calendarId, long loadedAt) {
+	}
 
 	ClockCalendars(Calendars calendars) {
 		this.calendars = calendars;
@@ -59,11 +64,19 @@ class ClockCalendars {
 		if (settings.calendarId() != null) {
 			return settings.calendarId();
 		}
-		return calendars.ofClients(List.of(settings.clientId())).stream().findFirst().map(Calendars.Stored::id).orElse(null);
+		long now = System.currentTimeMillis();
+		ClientDefault d = clientDefaults.get(settings.clientId());
+		if (d == null || now - d.loadedAt() > CACHE_MILLIS) {
+			d = new ClientDefault(calendars.ofClients(List.of(settings.clientId())).stream().findFirst().map(Calendars.Stored::id)
+				.orElse(null), now);
+			clientDefaults.put(settings.clientId(), d);
+		}
+		return d.calendarId();
 	}
 
 	void forget(long calendarId) {
 		cache.remove(calendarId);
+		clientDefaults.clear();
 	}
 
 	private static BusinessCalendar officeHours() {

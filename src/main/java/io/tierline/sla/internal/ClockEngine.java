@@ -226,7 +226,7 @@ class ClockEngine {
 			clocks.update(moved);
 			List<SlaClock> rescheduled = new ArrayList<>(started);
 			rescheduled.addAll(moved);
-			timers.reschedule(rescheduled);
+			timers.reschedule(rescheduled, moved);
 			log.append(outcomes);
 			serviceLevel.record(outcomes.stream().filter(o -> o.type() == SlaEventLog.Type.BREACHED)
 				.map(o -> SlaFacts.breachEvent(o.clock(), at)).toList());

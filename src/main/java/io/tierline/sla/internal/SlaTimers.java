@@ -32,8 +32,9 @@ class SlaTimers {
 	}
 
 	/** Replaces the warning and breach timers of clocks whose schedule changed (the caller holds their locks). */
-	void reschedule(List<SlaClock> clocks) {
-		List<Long> ids = clocks.stream().filter(c -> c.id() != null).map(SlaClock::id).toList();
+	/** New timers for these clocks; {@code moved} ones (already stored before) first lose their old timers. */
+	void reschedule(List<SlaClock> clocks, List<SlaClock> moved) {
+		List<Long> ids = moved.stream().map(SlaClock::id).toList();
 		if (!ids.isEmpty()) {
 			jdbc.sql("delete from sla_timers where clock_id in (:ids) and kind <> 'ACTION'").param("ids", ids).update();
 		}
