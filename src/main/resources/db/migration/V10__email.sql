@@ -62,6 +62,7 @@ create table email_quarantine (
     decided_at  timestamp with time zone
 );
 create index ix_email_quarantine_mailbox on email_quarantine (mailbox_id, state, id);
+create index ix_email_quarantine_message on email_quarantine (mailbox_id, message_id);
 
 -- per sender per hour, for the loop guard
 create table email_sender_counts (

@@ -29,10 +29,12 @@ public class TicketManagement {
 	private final TicketStaffView staffView;
 	private final io.tierline.ticket.internal.AttachmentService attachments;
 	private final io.tierline.ticket.internal.Tickets tickets;
+	private final io.tierline.ticket.internal.Messages messages;
 
 	TicketManagement(TicketIntake intake, TicketQueries queries, TicketReading reading, TicketTiers tiers,
 			Conversation conversation, TicketStaffView staffView, io.tierline.ticket.internal.AttachmentService attachments,
-			io.tierline.ticket.internal.Tickets tickets) {
+			io.tierline.ticket.internal.Tickets tickets, io.tierline.ticket.internal.Messages messages) {
+		this.messages = messages;
 		this.tickets = tickets;
 		this.attachments = attachments;
 		this.intake = intake;
@@ -156,5 +158,18 @@ public class TicketManagement {
 	/** Subject, description and the newest messages (internal notes included), for matching against signatures. */
 	public String textOf(long ticketId, int maxChars) {
 		return staffView.text(ticketId, maxChars);
+	}
+
+	/** One message as sent (null when unknown or not yet released by a lead), for channel adapters that deliver it. */
+	public Optional<SentMessage> sentMessage(long messageId) {
+		return messages.find(messageId)
+			.filter(m -> m.state() == io.tierline.ticket.internal.Messages.State.SENT)
+			.map(m -> new SentMessage(m.id(), m.ticketId(), m.authorEmail(), m.authorName(), m.visibility(), m.kind(), m.body(),
+					m.createdAt()));
+	}
+
+	/** @param kind may be null (a requester's message or a note) */
+	public record SentMessage(long id, long ticketId, String authorEmail, String authorName, Visibility visibility, MessageKind kind,
+			String body, java.time.Instant createdAt) {
 	}
 }

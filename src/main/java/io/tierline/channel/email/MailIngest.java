@@ -77,7 +77,7 @@ class MailIngest {
 	/** One received message, {@code uid} its IMAP UID (null when retried from the quarantine). */
 	@Transactional
 	public Result ingest(Mailbox mailbox, byte[] raw, Long uid) {
-		Result result = store(mailbox, raw, uid);
+		Result result = store(mailbox, raw, uid, true);
 		if (uid != null) {
 			mailboxes.advance(mailbox.id(), uid);
 		}
@@ -85,22 +85,32 @@ class MailIngest {
 		return result;
 	}
 
-	private Result store(Mailbox mailbox, byte[] raw, Long uid) {
+	/** A quarantined mail an admin let through: the sender's rate limit no longer applies (the admin decided). */
+	@Transactional
+	public Result retry(Mailbox mailbox, byte[] raw) {
+		return store(mailbox, raw, null, false);
+	}
+
+	private Result store(Mailbox mailbox, byte[] raw, Long uid, boolean limitSenders) {
 		Instant now = clock.instant();
 		InboundMail mail;
 		try {
 			mail = MailParser.parse(raw);
 		}
 		catch (MailParser.UnreadableMail unreadable) {
-			return held(mailbox, uid, null, null, null, unreadable.getMessage(), raw, now);
+			MailParser.Envelope envelope = MailParser.envelope(raw);
+			if (envelope.messageId() != null && quarantine.holds(mailbox.id(), envelope.messageId())) {
+				return new Result(Outcome.DUPLICATE, null, "held already");
+			}
+			return held(mailbox, uid, envelope.messageId(), envelope.sender(), envelope.subject(), unreadable.getMessage(), raw, now);
 		}
-		if (threads.known(mailbox.clientId(), mail.messageId())) {
+		if (threads.known(mailbox.clientId(), mail.messageId()) || quarantine.holds(mailbox.id(), mail.messageId())) {
 			return new Result(Outcome.DUPLICATE, threads.ticketOf(mailbox.clientId(), List.of(mail.messageId())).orElse(null), null);
 		}
 		if (mail.fromAddress().equalsIgnoreCase(mailbox.address())) {
 			return held(mailbox, uid, mail, "sent from the support address itself (a mail loop)", raw, now);
 		}
-		int sent = senders.count(mailbox.id(), mail.fromAddress(), now);
+		int sent = limitSenders ? senders.count(mailbox.id(), mail.fromAddress(), now) : 0;
 		if (sent > mailbox.senderHourlyLimit()) {
 			return held(mailbox, uid, mail, "more than " + mailbox.senderHourlyLimit() + " messages from " + mail.fromAddress()
 					+ " within an hour (a mail loop?)", raw, now);

@@ -96,6 +96,27 @@ final class MailParser {
 		}
 	}
 
+	/** What can be told about a mail that cannot be parsed: its Message-ID, sender and subject, each null when unreadable too. */
+	record Envelope(String messageId, String sender, String subject) {
+	}
+
+	static Envelope envelope(byte[] raw) {
+		try {
+			var headers = new jakarta.mail.internet.InternetHeaders(new ByteArrayInputStream(raw), true);
+			String subject = headers.getHeader("Subject", null);
+			try {
+				subject = subject == null ? null : MimeUtility.decodeText(MimeUtility.unfold(subject));
+			}
+			catch (UnsupportedEncodingException e) {
+				// keep it encoded
+			}
+			return new Envelope(firstId(headers.getHeader("Message-ID", null)), headers.getHeader("From", null), subject);
+		}
+		catch (MessagingException | RuntimeException e) {
+			return new Envelope(null, null, null);
+		}
+	}
+
 	private static InternetAddress sender(MimeMessage message) throws MessagingException {
 		String[] from = message.getHeader("From");
 		if (from == null || from.length == 0) {
@@ -175,7 +196,16 @@ final class MailParser {
 	}
 
 	private static void multipart(Part part, String type, Body body, int depth) throws MessagingException, IOException {
-		Object content = part.getContent();
+		Object content;
+		try {
+			content = part.getContent();
+			if (content instanceof Multipart m) {
+				m.getCount(); // parses the parts: a missing or wrong boundary shows here
+			}
+		}
+		catch (MessagingException broken) {
+			content = null;
+		}
 		if (!(content instanceof Multipart multi)) {
 			// a multipart without a usable boundary: keep what is there as text
 			if (body.text == null) {

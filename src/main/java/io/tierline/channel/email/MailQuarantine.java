@@ -56,6 +56,12 @@ class MailQuarantine {
 				  octet_length(raw) as size_bytes from email_quarantine where id = ?""").param(id).query(MailQuarantine::held).optional();
 	}
 
+	/** A re-read of a mail still held (a crash before its position was saved) is not held twice. */
+	boolean holds(long mailboxId, String messageId) {
+		return jdbc.sql("select count(*) from email_quarantine where mailbox_id = ? and message_id = ? and state = 'HELD'")
+			.params(mailboxId, messageId).query(Long.class).single() > 0;
+	}
+
 	byte[] raw(long id) {
 		return jdbc.sql("select raw from email_quarantine where id = ?").param(id).query((rs, n) -> rs.getBytes(1)).single();
 	}

@@ -38,7 +38,8 @@ public class AttachmentService {
 		this.clock = clock;
 	}
 
-	@Transactional
+	/** A refused file (checked before anything is written) leaves a caller's surrounding transaction usable. */
+	@Transactional(noRollbackFor = io.tierline.common.InvalidInputException.class)
 	public Attachments.Attachment add(Caller caller, String ticketRef, Long messageId, String filename, InputStream content)
 			throws IOException {
 		Ticket ticket = guard.visible(caller, ticketRef);

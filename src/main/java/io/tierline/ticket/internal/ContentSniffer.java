@@ -49,6 +49,10 @@ final class ContentSniffer {
 		if (length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
 			return Optional.of("application/gzip");
 		}
+		// a detached S/MIME signature (DER): harmless, and what proves who signed the mail
+		if (length >= 2 && head[0] == 0x30 && (ext.equals("p7s") || ext.equals("p7c"))) {
+			return Optional.of("application/pkcs7-signature");
+		}
 		if (isText(head, length)) {
 			return Optional.of(switch (ext) {
 				case "json" -> "application/json";
