@@ -54,6 +54,12 @@ class EmailThreads {
 		return thread;
 	}
 
+	/** The mailbox the requester last wrote to about this ticket. */
+	Optional<Long> mailboxOf(long ticketId) {
+		return jdbc.sql("select mailbox_id from email_messages where ticket_id = ? and direction = 'IN' order by id desc limit 1")
+			.param(ticketId).query(Long.class).optional();
+	}
+
 	long countOfTicket(long ticketId, String direction) {
 		return jdbc.sql("select count(*) from email_messages where ticket_id = ? and direction = ?").params(ticketId, direction)
 			.query(Long.class).single();

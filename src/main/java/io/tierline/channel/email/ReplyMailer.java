@@ -40,7 +40,9 @@ class ReplyMailer {
 		if (e.byRequester() || e.visibility() != Visibility.PUBLIC) {
 			return;
 		}
-		Optional<Mailbox> mailbox = mailboxes.outgoingOf(e.clientId());
+		// from the address the requester wrote to, else the client's first mailbox
+		Optional<Mailbox> mailbox = threads.mailboxOf(e.ticketId()).flatMap(mailboxes::find).filter(Mailbox::active)
+			.or(() -> mailboxes.outgoingOf(e.clientId()));
 		Optional<SentMessage> message = tickets.sentMessage(e.messageId());
 		if (mailbox.isEmpty() || message.isEmpty()) {
 			return;
