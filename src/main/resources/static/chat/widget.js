@@ -100,7 +100,7 @@
       case 'left': done('Thank you. We received your message as ' + f.ticket + ' and will answer by e-mail.'); break;
       case 'ended': done(f.by === 'agent' ? 'The agent ended the chat.' : 'Chat ended.'); break;
       case 'error':
-        if (f.message === 'No chat for this token') { sessionStorage.removeItem(tokenKey); state = 'NEW'; }
+        if (f.code === 'unknown-token') { sessionStorage.removeItem(tokenKey); state = 'NEW'; }
         note(f.errors ? f.errors.map(function (e) { return e.field + ' ' + e.message; }).join('; ') : f.message);
         break;
     }

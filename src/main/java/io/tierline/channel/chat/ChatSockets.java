@@ -27,6 +27,7 @@ class ChatSockets {
 	static final String CLIENT_ID = "chat.clientId";
 	static final String USER_ID = "chat.userId";
 
+	private final Map<String, WebSocketSession> connectedVisitors = new ConcurrentHashMap<>();
 	private final Map<Long, WebSocketSession> visitors = new ConcurrentHashMap<>();
 	private final Map<String, WebSocketSession> agents = new ConcurrentHashMap<>();
 	private final JsonMapper json;
@@ -37,6 +38,15 @@ class ChatSockets {
 
 	static WebSocketSession concurrent(WebSocketSession session) {
 		return new ConcurrentWebSocketSessionDecorator(session, 5_000, 256 * 1024);
+	}
+
+	/** Every open widget, with or without a chat yet: they all hear presence changes. */
+	void visitorConnected(WebSocketSession session) {
+		connectedVisitors.put(session.getId(), session);
+	}
+
+	void visitorDisconnected(WebSocketSession session) {
+		connectedVisitors.remove(session.getId());
 	}
 
 	/** The visitor's socket for the chat; a reload's new socket replaces the old one. */
@@ -76,7 +86,7 @@ class ChatSockets {
 
 	/** Every visitor socket of the client's chats. */
 	void toVisitorsOf(long clientId, Map<String, Object> frame) {
-		visitors.values().stream().filter(s -> clientId(s) == clientId).forEach(s -> send(s, frame));
+		connectedVisitors.values().stream().filter(s -> clientId(s) == clientId).forEach(s -> send(s, frame));
 	}
 
 	void toAgent(long userId, Map<String, Object> frame) {

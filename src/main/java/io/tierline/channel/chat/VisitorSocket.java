@@ -34,6 +34,7 @@ class VisitorSocket extends FrameHandler {
 
 	@Override
 	void opened(WebSocketSession out) {
+		sockets.visitorConnected(out);
 		sockets.send(out, broadcasts.presenceOf(ChatSockets.clientId(out)));
 	}
 
@@ -52,6 +53,7 @@ class VisitorSocket extends FrameHandler {
 
 	@Override
 	void closed(WebSocketSession out) {
+		sockets.visitorDisconnected(out);
 		Long chatId = chatOf(out);
 		if (chatId != null) {
 			sockets.visitorLeft(chatId, out);
@@ -78,8 +80,12 @@ class VisitorSocket extends FrameHandler {
 	/** After a page reload: the widget's stored token brings back the chat and its lines. */
 	private void resume(WebSocketSession out, String token) {
 		long clientId = ChatSockets.clientId(out);
-		Chat chat = desk.byToken(token).filter(c -> c.clientId() == clientId)
-			.orElseThrow(() -> new io.tierline.common.NotFoundException("No chat for this token"));
+		Chat chat = desk.byToken(token).filter(c -> c.clientId() == clientId).orElse(null);
+		if (chat == null) {
+			// the widget forgets its token on this code and offers a new chat
+			sockets.send(out, ChatFrames.of("error", "message", "No chat for this token", "code", "unknown-token"));
+			return;
+		}
 		join(out, chat);
 		sockets.send(out, ChatFrames.of("started", "chatId", chat.id(), "token", null, "state", chat.state().name(), "waitSeconds",
 				properties.waitSeconds()));
