@@ -51,7 +51,7 @@
     var log = el('div', { 'class': 'stack', 'data-testid': 'chat-log' });
     var typing = el('div', { 'class': 'muted', 'data-testid': 'chat-typing' });
     var visitor = el('span', { 'class': 'muted', 'data-testid': 'chat-visitor', text: f.visitorOnline ? 'on the page' : 'left the page' });
-    var input = el('textarea', { rows: '2', 'data-testid': 'chat-input', maxlength: '2000', placeholder: 'Reply to the visitor' });
+    var input = el('textarea', { rows: '2', style: 'flex:1', 'data-testid': 'chat-input', maxlength: '2000', placeholder: 'Reply to the visitor' });
     var sendButton = el('button', { type: 'submit', 'data-testid': 'chat-send', text: 'Send' });
     var end = el('button', { type: 'button', 'class': 'danger', 'data-testid': 'chat-end', text: 'End chat' });
     var form = el('form', { 'class': 'row' }, [input, sendButton, end]);

@@ -90,13 +90,13 @@ class VisitorSocket extends FrameHandler {
 		sockets.send(out, ChatFrames.of("started", "chatId", chat.id(), "token", null, "state", chat.state().name(), "waitSeconds",
 				properties.waitSeconds()));
 		String agentName = chat.agentId() == null ? null : tickets.agentName(chat.agentId());
-		desk.lines(chat.id()).forEach(l -> sockets.send(out,
-				ChatFrames.line(l, l.author() == ChatLine.Author.AGENT ? agentName : chat.visitorName())));
 		if (chat.state() == Chat.State.ACTIVE) {
 			sockets.send(out, ChatFrames.of("accepted", "agent", agentName));
 			sockets.toAgent(chat.agentId(), ChatFrames.of("visitor", "chatId", chat.id(), "online", true));
 		}
-		else if (chat.state() == Chat.State.WAITING && chat.offeredAt() != null) {
+		desk.lines(chat.id()).forEach(l -> sockets.send(out,
+				ChatFrames.line(l, l.author() == ChatLine.Author.AGENT ? agentName : chat.visitorName())));
+		if (chat.state() == Chat.State.WAITING && chat.offeredAt() != null) {
 			sockets.send(out, offer());
 		}
 		else if (!chat.isOpen()) {
