@@ -62,6 +62,11 @@ public class TicketManagement {
 	}
 
 	/** Without access checks: for system work only. */
+	/** A ticket whose requester made contact at {@code receivedAt} (earlier than now): it and its SLA clocks start then. */
+	public OpenedTicket openReceived(Caller caller, NewTicket ticket, Channel defaultChannel, java.time.Instant receivedAt) {
+		return intake.open(caller, ticket, defaultChannel, null, receivedAt);
+	}
+
 	public Optional<TicketView> find(long ticketId) {
 		return queries.view(ticketId);
 	}

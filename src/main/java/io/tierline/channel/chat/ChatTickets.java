@@ -34,8 +34,9 @@ class ChatTickets {
 	long openOnAcceptance(Chat chat, List<ChatLine> waited, Caller agent, Instant at) {
 		Caller requester = requester(chat);
 		String first = waited.isEmpty() ? "(the visitor wrote nothing before the chat was accepted)" : waited.get(0).body();
-		long ticketId = tickets.open(requester, newTicket(chat, subject("Chat: ", first), first, Channel.CHAT), Channel.CHAT, null)
-			.ticketId();
+		// the ticket starts when the visitor asked, so the queue wait counts against chat first response (SPEC §4)
+		long ticketId = tickets.openReceived(requester, newTicket(chat, subject("Chat: ", first), first, Channel.CHAT), Channel.CHAT,
+				chat.requestedAt()).ticketId();
 		waited.stream().skip(1).forEach(line -> tickets.post(requester, ref(ticketId), line.body(), Visibility.PUBLIC, null));
 		long waitedSeconds = Duration.between(chat.requestedAt(), at).toSeconds();
 		note(ticketId, "Live chat accepted by " + agent.name() + " after " + waitedSeconds + " s in the queue.");

@@ -62,6 +62,15 @@ public class TicketIntake {
 
 	@Transactional
 	public OpenedTicket open(Caller caller, NewTicket input, Channel defaultChannel, String idempotencyKey) {
+		return open(caller, input, defaultChannel, idempotencyKey, null);
+	}
+
+	/**
+	 * {@code receivedAt} (may be null: now) is when the requester made contact, if that was earlier than
+	 * now — a live chat that waited in the queue — so the ticket and its clocks start then.
+	 */
+	@Transactional
+	public OpenedTicket open(Caller caller, NewTicket input, Channel defaultChannel, String idempotencyKey, Instant receivedAt) {
 		String requestHash = null;
 		if (idempotencyKey != null) {
 			var check = new InputCheck();
@@ -74,14 +83,14 @@ public class TicketIntake {
 			}
 			idempotency.claim(caller.userId(), idempotencyKey, requestHash, clock.instant());
 		}
-		long id = open(caller, input, defaultChannel);
+		long id = open(caller, input, defaultChannel, receivedAt);
 		if (idempotencyKey != null) {
 			idempotency.complete(caller.userId(), idempotencyKey, id);
 		}
 		return new OpenedTicket(id, false);
 	}
 
-	private long open(Caller caller, NewTicket input, Channel defaultChannel) {
+	private long open(Caller caller, NewTicket input, Channel defaultChannel, Instant receivedAt) {
 		var check = new InputCheck();
 		ClientRef client = check.lookup(input.client(), clientFor(caller), "client", "client");
 		check.require(input.client() != null && !input.client().isBlank(), "client", "must not be blank");
@@ -108,7 +117,7 @@ public class TicketIntake {
 		}
 		UserRef requester = forSelf ? access.user(caller.userId())
 				: access.requesterFor(client.id(), email, input.requester().name());
-		Instant now = clock.instant();
+		Instant now = receivedAt != null && receivedAt.isBefore(clock.instant()) ? receivedAt : clock.instant();
 		Ticket ticket = Ticket.create(client.id(), numbers.next(client.id()), requester.id(), subject, channel, severity,
 				categoryId, tier, queueId, null, caller.userId(), now);
 		tickets.insertRow(ticket, null, productId, customFields);

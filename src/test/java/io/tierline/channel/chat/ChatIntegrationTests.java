@@ -31,6 +31,33 @@ class ChatIntegrationTests {
 	JdbcClient jdbc;
 
 	@Test
+	void theTimeInTheQueueCountsAgainstChatFirstResponse() throws Exception {
+		String email = unique("quinn") + "@visitor.test";
+		try (var agent = ChatSocket.agent(port, "t1@northwind.test"); var visitor = ChatSocket.visitor(port, "acme", null)) {
+			agent.await("hello");
+			agent.send("available", "available", true);
+			visitor.send("start", "name", "Quinn Queue", "email", email, "text", "Nobody answers me");
+			long chatId = visitor.await("started").get("chatId").asLong();
+			agent.await("waiting", f -> contains(f.get("chats"), chatId));
+			java.time.Instant asked = java.time.Instant.parse(Api.at(port).as("t1@northwind.test").get("/api/v1/chats/" + chatId).json()
+				.get("chat").get("requestedAt").asString());
+			clock.advance(Duration.ofSeconds(45)); // in the queue, still within the 60 s target
+			clock.advance(Duration.ofSeconds(45)); // now beyond it
+
+			agent.send("accept", "chatId", chatId);
+			String ticket = agent.await("accepted", f -> f.get("chat").get("id").asLong() == chatId).get("ticket").asString();
+			agent.send("line", "chatId", chatId, "text", "Sorry for the wait!");
+			visitor.await("line", f -> f.get("from").asString().equals("agent"));
+
+			Api api = Api.at(port).as("t1@northwind.test");
+			assertThat(java.time.Instant.parse(api.get("/api/v1/tickets/" + ticket).json().get("createdAt").asString())).isEqualTo(asked);
+			JsonNode firstResponse = clock(api.get("/api/v1/tickets/" + ticket + "/sla").json(), "FIRST_RESPONSE");
+			assertThat(java.time.Instant.parse(firstResponse.get("startedAt").asString())).isEqualTo(asked);
+			assertThat(firstResponse.get("state").asString()).isEqualTo("BREACHED");
+		}
+	}
+
+	@Test
 	void aChatWithAnAgentBecomesAChatTicketHoldingTheTranscript() throws Exception {
 		String email = unique("vera") + "@visitor.test";
 		try (var agent = ChatSocket.agent(port, "t1@northwind.test"); var visitor = ChatSocket.visitor(port, "acme", null)) {
