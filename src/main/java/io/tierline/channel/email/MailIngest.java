@@ -53,19 +53,16 @@ class MailIngest {
 	private final EmailThreads threads;
 	private final MailQuarantine quarantine;
 	private final SenderCounts senders;
-	private final Mailboxes mailboxes;
 	private final Clock clock;
 	private volatile BeforeCommit beforeCommit = r -> {
 	};
 
-	MailIngest(TicketManagement tickets, AccessManagement access, EmailThreads threads, MailQuarantine quarantine, SenderCounts senders,
-			Mailboxes mailboxes, Clock clock) {
+	MailIngest(TicketManagement tickets, AccessManagement access, EmailThreads threads, MailQuarantine quarantine, SenderCounts senders, Clock clock) {
 		this.tickets = tickets;
 		this.access = access;
 		this.threads = threads;
 		this.quarantine = quarantine;
 		this.senders = senders;
-		this.mailboxes = mailboxes;
 		this.clock = clock;
 	}
 
@@ -78,9 +75,6 @@ class MailIngest {
 	@Transactional
 	public Result ingest(Mailbox mailbox, byte[] raw, Long uid) {
 		Result result = store(mailbox, raw, uid, true);
-		if (uid != null) {
-			mailboxes.advance(mailbox.id(), uid);
-		}
 		beforeCommit.run(result);
 		return result;
 	}

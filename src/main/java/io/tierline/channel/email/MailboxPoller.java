@@ -3,7 +3,12 @@ package io.tierline.channel.email;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -12,16 +17,20 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.annotation.PreDestroy;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * One pass over a mailbox: the messages after the last UID taken (in the current UIDVALIDITY), each
- * stored in its own transaction, then flagged \Seen on the server. The flag comes after the commit:
- * a crash in between leaves the message to be read again, and its Message-ID makes that harmless.
+ * One pass over a mailbox: the messages after the last UID taken (in the current UIDVALIDITY), in
+ * batches. The messages of a batch are stored in parallel, each in its own transaction; then the
+ * batch is flagged \Seen on the server and the mailbox's position moves past it. Both come after
+ * the commits: a crash in between leaves the batch to be read again, and the Message-IDs already
+ * stored make that harmless (duplicates are recognised, nothing is stored twice).
  */
 @Component
 class MailboxPoller {
@@ -42,13 +51,24 @@ class MailboxPoller {
 	private final Mailboxes mailboxes;
 	private final MailIngest ingest;
 	private final Clock clock;
+	private final ExecutorService workers;
 	private volatile AfterCommit afterCommit = uid -> {
 	};
 
-	MailboxPoller(Mailboxes mailboxes, MailIngest ingest, Clock clock) {
+	MailboxPoller(Mailboxes mailboxes, MailIngest ingest, Clock clock, @Value("${tierline.mail.ingest-threads:4}") int threads) {
 		this.mailboxes = mailboxes;
 		this.ingest = ingest;
 		this.clock = clock;
+		this.workers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+			Thread t = new Thread(r, "mail-ingest");
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		workers.shutdownNow();
 	}
 
 	void afterCommit(AfterCommit hook) {
@@ -72,16 +92,17 @@ class MailboxPoller {
 				long from = mailbox.lastUid() + 1;
 				Message[] found = folder.getMessagesByUID(from, UIDFolder.MAXUID);
 				for (int start = 0; start < found.length; start += FETCH_BATCH) {
-					Message[] batch = java.util.Arrays.copyOfRange(found, start, Math.min(found.length, start + FETCH_BATCH));
+					Message[] batch = Arrays.copyOfRange(found, start, Math.min(found.length, start + FETCH_BATCH));
 					prefetch(folder, batch);
+					List<Fetched> fetched = new ArrayList<>();
 					for (Message message : batch) {
 						long uid = folder.getUID(message);
 						// "n:*" answers the last message even when its UID is below n
-						if (uid < from) {
-							continue;
+						if (uid >= from) {
+							fetched.add(new Fetched(message, uid, raw(message)));
 						}
-						take(mailbox, message, uid, counts);
 					}
+					take(mailbox, folder, fetched, counts);
 				}
 			}
 			finally {
@@ -99,11 +120,55 @@ class MailboxPoller {
 		return new Pass(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
 	}
 
-	private void take(Mailbox mailbox, Message message, long uid, int[] counts) throws MessagingException {
-		byte[] raw = raw(message);
-		MailIngest.Result result = ingest.ingest(mailbox, raw, uid);
-		afterCommit.run(uid);
-		message.setFlag(Flags.Flag.SEEN, true);
+	private record Fetched(Message message, long uid, byte[] raw) {
+	}
+
+	/** Stores a batch (in parallel), then flags it and moves the position; a failure leaves the batch to the next poll. */
+	private void take(Mailbox mailbox, IMAPFolder folder, List<Fetched> batch, int[] counts) throws MessagingException {
+		if (batch.isEmpty()) {
+			return;
+		}
+		List<Future<MailIngest.Result>> futures = batch.stream().map(f -> workers.submit(() -> store(mailbox, f))).toList();
+		List<MailIngest.Result> results = new ArrayList<>();
+		RuntimeException failure = null;
+		for (int i = 0; i < batch.size(); i++) {
+			try {
+				results.add(futures.get(i).get());
+			}
+			catch (ExecutionException e) {
+				// two messages of one new sender at once both create the requester: one loses; alone it succeeds
+				try {
+					results.add(store(mailbox, batch.get(i)));
+				}
+				catch (RuntimeException again) {
+					failure = failure == null ? again : failure;
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new MessagingException("interrupted while storing mail", e);
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		folder.setFlags(batch.stream().map(Fetched::message).toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+		mailboxes.advance(mailbox.id(), batch.get(batch.size() - 1).uid());
+		for (MailIngest.Result result : results) {
+			count(result, counts);
+		}
+	}
+
+	private MailIngest.Result store(Mailbox mailbox, Fetched f) {
+		MailIngest.Result result = ingest.ingest(mailbox, f.raw(), f.uid());
+		afterCommit.run(f.uid());
+		if (result.outcome() == MailIngest.Outcome.QUARANTINED) {
+			log.info("Mailbox {}: message UID {} quarantined: {}", mailbox.address(), f.uid(), result.reason());
+		}
+		return result;
+	}
+
+	private static void count(MailIngest.Result result, int[] counts) {
 		counts[0]++;
 		switch (result.outcome()) {
 			case NEW_TICKET -> counts[1]++;
@@ -111,9 +176,6 @@ class MailboxPoller {
 			case DUPLICATE -> counts[3]++;
 			case QUARANTINED -> counts[4]++;
 			case BOUNCE -> counts[5]++;
-		}
-		if (result.outcome() == MailIngest.Outcome.QUARANTINED) {
-			log.info("Mailbox {}: message UID {} quarantined: {}", mailbox.address(), uid, result.reason());
 		}
 	}
 
@@ -136,11 +198,4 @@ class MailboxPoller {
 		}
 	}
 
-	static List<Long> uids(UIDFolder folder, Message[] messages) throws MessagingException {
-		List<Long> uids = new ArrayList<>();
-		for (Message m : messages) {
-			uids.add(folder.getUID(m));
-		}
-		return uids;
-	}
 }
