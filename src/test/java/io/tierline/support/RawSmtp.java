@@ -21,6 +21,7 @@ public final class RawSmtp {
 	public static void send(String host, int port, String from, String to, byte[] message) throws IOException {
 		try (Socket socket = new Socket(host, port)) {
 			socket.setSoTimeout(10_000);
+			socket.setTcpNoDelay(true);
 			var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
 			OutputStream out = socket.getOutputStream();
 			expect(in, "220");
