@@ -2,8 +2,10 @@ package io.tierline.channel.phone;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.tierline.access.AccessManagement;
 import io.tierline.access.Caller;
@@ -67,7 +69,7 @@ class PhoneIntake {
 				call.recordingUrl(), call.agentEmail(), withUnmatched(call.notes(), client, call.ticket(), target));
 		long automation = access.automationUser().id();
 		long messageId = tickets.postAutomatically(ticketId, automation, CallNote.text(facts), Visibility.INTERNAL, null);
-		tickets.recordEvent(access.callerFor(automation), ticketId, EventType.CALL_LOGGED,
+		tickets.recordEvent(system(), ticketId, EventType.CALL_LOGGED,
 				CallNote.event(facts, "WEBHOOK", call.callId(), messageId));
 		interactions.landed(claim, ticketId, messageId);
 		return landing(ticketId, target.isPresent() ? Outcome.ADDED_TO_TICKET : Outcome.NEW_TICKET);
@@ -101,10 +103,20 @@ class PhoneIntake {
 			messageId = tickets.postAutomatically(ticketId, access.automationUser().id(), "SMS from " + sms.from()
 					+ " (not the requester):\n\n" + sms.text(), Visibility.INTERNAL, null);
 		}
-		tickets.recordEvent(access.callerFor(access.automationUser().id()), ticketId, EventType.SMS_RECEIVED,
+		tickets.recordEvent(system(), ticketId, EventType.SMS_RECEIVED,
 				smsEvent(sms, messageId));
 		interactions.landed(claim, ticketId, messageId);
 		return landing(ticketId, target.isPresent() && target.get().id() == ticketId ? Outcome.ADDED_TO_TICKET : Outcome.NEW_TICKET);
+	}
+
+	/**
+	 * The automation account as the actor of the events a webhook causes. It cannot sign in, so it
+	 * has no session caller to load; it is given no rights, and recording an event needs none.
+	 */
+	private Caller system() {
+		UserRef automation = access.automationUser();
+		return new Caller(automation.id(), automation.email(), automation.name(), automation.orgId(), Set.of(), List.of(), Map.of(),
+				Set.of());
 	}
 
 	/** A person known by phone only, filed under a placeholder address (see {@link PhoneNumbers#placeholderEmail}). */

@@ -31,7 +31,7 @@ class PhoneSettings {
 
 	Optional<Setting> find(long clientId) {
 		return jdbc.sql("""
-				select client_id, calls_enabled, sms_enabled, signing_secret, secret_hint, secret_created_at
+				select client_id, calls_enabled, sms_enabled, signing_secret as secret, secret_hint, secret_created_at
 				from phone_settings where client_id = ?""")
 			.param(clientId).query(Setting.class).optional();
 	}
