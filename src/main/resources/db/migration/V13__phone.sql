@@ -27,7 +27,8 @@ create table phone_interactions (
     direction        varchar(8)   not null check (direction in ('INBOUND', 'OUTBOUND')),
     -- the other party (the requester's number), normalised: '+' and digits
     remote_number    varchar(32)  not null,
-    from_number      varchar(32)  not null,
+    -- null for an outbound call an agent logs by hand (the line it was made from is not asked)
+    from_number      varchar(32),
     to_number        varchar(32),
     started_at       timestamp with time zone not null,
     duration_seconds int,

@@ -13,16 +13,18 @@ final class CallNote {
 	private CallNote() {
 	}
 
-	/** The facts of a call, whoever reports it; {@code to}, {@code recordingUrl}, {@code agent} and {@code notes} may be null. */
+	/** The facts of a call, whoever reports it; {@code from} (outbound calls logged by hand), {@code to}, {@code recordingUrl}, {@code agent} and {@code notes} may be null. */
 	record Call(String direction, String from, String to, java.time.Instant startedAt, int durationSeconds, String recordingUrl,
 			String agent, String notes) {
 	}
 
 	static String text(Call call) {
-		StringBuilder note = new StringBuilder("Phone call, ").append(call.direction().toLowerCase())
-			.append(", from ").append(call.from());
+		StringBuilder note = new StringBuilder("Phone call, ").append(call.direction().toLowerCase());
+		if (call.from() != null) {
+			note.append(", from ").append(call.from());
+		}
 		if (call.to() != null) {
-			note.append(" to ").append(call.to());
+			note.append(call.from() == null ? ", " : " ").append("to ").append(call.to());
 		}
 		note.append("\nStarted ").append(WHEN.format(call.startedAt())).append(", lasted ").append(duration(call.durationSeconds()));
 		if (call.agent() != null) {
