@@ -113,6 +113,22 @@ class PhoneWebhookIntegrationTests {
 	}
 
 	@Test
+	void theSameDeliveryArrivingFourTimesAtOnceIsStoredOnce() throws Exception {
+		Map<String, Object> call = call(number());
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		var futures = java.util.stream.IntStream.range(0, 4).mapToObj(i -> pool.submit(() -> acme.call(call))).toList();
+		List<Api.Response> answers = new java.util.ArrayList<>();
+		for (var f : futures) {
+			answers.add(f.get());
+		}
+		pool.shutdown();
+
+		assertThat(answers).extracting(Api.Response::status).allMatch(s -> s == 200 || s == 201);
+		assertThat(answers).extracting(a -> a.json().get("ticket").asString()).containsOnly(answers.get(0).json().get("ticket").asString());
+		assertThat(messages(answers.get(0).json().get("ticket").asString())).hasSize(1);
+	}
+
+	@Test
 	void aDeliverySignedWithAnotherKeyIsRefusedWith401() {
 		String body = "{\"messageId\":\"x\"}";
 		var forged = acme.deliver("/api/v1/channels/sms/acme/messages", body, "phsec_guessed", acme.now());
