@@ -39,10 +39,13 @@ public final class WebSession {
 		return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	public HttpResponse<String> post(String path, String form) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-				HttpResponse.BodyHandlers.ofString());
+	public HttpResponse<String> post(String path, String form, String... headers) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded");
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return http.send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** Posts a form the way the page at {@code pagePath} would, with its CSRF token. */
