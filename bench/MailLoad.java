@@ -6,12 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Fills a mailbox over SMTP for bench/mail.sh (JDK only): java bench/MailLoad.java HOST PORT TO COUNT SENDERS
+ * Fills a mailbox for bench/mail.sh (JDK only), as the mail server's delivery agent would:
+ *   java bench/MailLoad.java maildir DIR TO COUNT SENDERS    (files in a Maildir's new/, for Dovecot)
+ *   java bench/MailLoad.java HOST PORT TO COUNT SENDERS       (over SMTP)
  * One message in ten is HTML, one in twenty carries a small PDF attachment; every one has its own Message-ID.
  */
 public class MailLoad {
 
 	public static void main(String[] args) throws Exception {
+		if (args[0].equals("maildir")) {
+			maildir(java.nio.file.Path.of(args[1]), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+			return;
+		}
 		String host = args[0];
 		int port = Integer.parseInt(args[1]);
 		String to = args[2];
@@ -34,6 +40,20 @@ public class MailLoad {
 			send(out, in, "QUIT", "221");
 		}
 		System.out.printf("delivered %,d messages by SMTP in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
+	}
+
+	static void maildir(java.nio.file.Path dir, String to, int count, int senders) throws Exception {
+		long start = System.nanoTime();
+		java.nio.file.Path fresh = dir.resolve("new");
+		java.nio.file.Files.createDirectories(fresh);
+		java.nio.file.Files.createDirectories(dir.resolve("cur"));
+		java.nio.file.Files.createDirectories(dir.resolve("tmp"));
+		for (int i = 1; i <= count; i++) {
+			String from = "customer" + (i % senders) + "@bench-customer.test";
+			java.nio.file.Files.writeString(fresh.resolve((1_800_000_000L + i) + ".M" + i + "P1.bench"), message(i, from, to),
+					StandardCharsets.UTF_8);
+		}
+		System.out.printf("wrote %,d messages into %s in %.1f s%n", count, fresh, (System.nanoTime() - start) / 1e9);
 	}
 
 	static String message(int i, String from, String to) {

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# E-mail intake benchmark (issue 5): a real IMAP mailbox (GreenMail) holding BENCH_MAILS messages
-# (default 10,000, from 500 senders) is read by Tierline on a fresh PostgreSQL database; the
-# rate is messages stored per second from the moment the mailbox is configured, and the result is
-# checked for loss and duplication. Only 127.0.0.1 is contacted; everything it starts it stops.
+# E-mail intake benchmark (issue 5): a real IMAP mailbox (Dovecot, installed with apt when missing,
+# run from a throw-away configuration) holding BENCH_MAILS messages (default 10,000, from 500
+# senders) is read by Tierline on a fresh PostgreSQL database; its acknowledgements go to a GreenMail
+# SMTP server. The rate is messages stored per second from the moment the mailbox is configured,
+# and the result is checked for loss and duplication. Only 127.0.0.1 (and apt) is contacted;
+# everything it starts it stops. GreenMail's own IMAP server is not used here: its STORE and FETCH
+# walk the whole folder per message, so over 10,000 messages it, not Tierline, would be measured.
 #   bash bench/mail.sh            (from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,11 +17,12 @@ ADDRESS=support-bench@acme.test
 DB="tierline_mailbench_$(date +%s)"
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
-APP_PID=""; MAIL_PID=""
+APP_PID=""; MAIL_PID=""; DOVECOT_CONF=""
 PSQL="psql -h 127.0.0.1 -U postgres -d $DB -v ON_ERROR_STOP=1 -tA"
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2>/dev/null && wait "$MAIL_PID" 2>/dev/null || true
+  [ -n "$DOVECOT_CONF" ] && dovecot -c "$DOVECOT_CONF" stop 2>/dev/null || true
   psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" || true
   rm -rf "$WORK"
 }
@@ -27,12 +31,50 @@ trap cleanup EXIT
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -ntp -DskipTests package
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
-java -cp "$(cat "$WORK/cp.txt")" bench/MailServer.java $SMTP $IMAP $ADDRESS bench-secret > "$WORK/mail.log" 2>&1 &
+java -cp "$(cat "$WORK/cp.txt")" bench/MailServer.java $SMTP $((IMAP + 1)) $ADDRESS bench-secret > "$WORK/mail.log" 2>&1 &
 MAIL_PID=$!
 for _ in $(seq 1 60); do grep -q "GreenMail up" "$WORK/mail.log" && break; sleep 1; done
 
-echo "== 1. filling the mailbox with $N messages over SMTP"
-java bench/MailLoad.java 127.0.0.1 $SMTP $ADDRESS $N 500
+command -v dovecot >/dev/null || apt-get install -y -q dovecot-imapd >/dev/null
+mkdir -p "$WORK/dovecot/run" "$WORK/dovecot/mail"
+chmod 755 "$WORK" "$WORK/dovecot" "$WORK/dovecot/run"
+DOVECOT_CONF="$WORK/dovecot/dovecot.conf"
+cat > "$DOVECOT_CONF" <<CONF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $WORK/dovecot/run
+state_dir = $WORK/dovecot/run
+log_path = $WORK/dovecot/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+first_valid_uid = 100
+default_internal_user = dovecot
+default_login_user = dovenull
+mail_location = maildir:$WORK/dovecot/mail/%u
+passdb {
+  driver = static
+  args = password=bench-secret
+}
+userdb {
+  driver = static
+  args = uid=dovecot gid=dovecot home=$WORK/dovecot/mail/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+CONF
+
+echo "== 1. filling the mailbox with $N messages (Maildir, as the delivery agent would)"
+java bench/MailLoad.java maildir "$WORK/dovecot/mail/$ADDRESS" $ADDRESS $N 500
+chown -R dovecot:dovecot "$WORK/dovecot/mail"
+dovecot -c "$DOVECOT_CONF"
 
 psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
 TIERLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" TIERLINE_DB_USER=postgres TIERLINE_DEMO=true PORT=$PORT \
