@@ -42,12 +42,20 @@ class MailQuarantine {
 	}
 
 	List<Held> of(long mailboxId, State state, Long beforeId, int limit) {
-		return jdbc.sql("""
+		// conditions added only when given: PostgreSQL cannot type "? is null" for a null parameter
+		var sql = new StringBuilder("""
 				select id, mailbox_id, client_id, uid, message_id, sender, subject, reason, state, received_at, decided_at,
-				  octet_length(raw) as size_bytes from email_quarantine
-				where mailbox_id = ? and (? is null or state = ?) and (? is null or id < ?) order by id desc limit ?""")
-			.params(mailboxId, state == null ? null : state.name(), state == null ? null : state.name(), beforeId, beforeId, limit)
-			.query(MailQuarantine::held).list();
+				  octet_length(raw) as size_bytes from email_quarantine where mailbox_id = :mailbox""");
+		var params = new java.util.HashMap<String, Object>(java.util.Map.of("mailbox", mailboxId, "limit", limit));
+		if (state != null) {
+			sql.append(" and state = :state");
+			params.put("state", state.name());
+		}
+		if (beforeId != null) {
+			sql.append(" and id < :before");
+			params.put("before", beforeId);
+		}
+		return jdbc.sql(sql.append(" order by id desc limit :limit").toString()).params(params).query(MailQuarantine::held).list();
 	}
 
 	Optional<Held> find(long id) {

@@ -73,8 +73,8 @@ class OutboundMail {
 
 	/** Newest first, a page of a mailbox's outgoing mail. */
 	List<Mail> ofMailbox(long mailboxId, Long beforeId, int limit) {
-		return jdbc.sql("select * from email_outbound where mailbox_id = ? and (? is null or id < ?) order by id desc limit ?")
-			.params(mailboxId, beforeId, beforeId, limit).query(OutboundMail::mail).list();
+		return jdbc.sql("select * from email_outbound where mailbox_id = ? and id < ? order by id desc limit ?")
+			.params(mailboxId, beforeId == null ? Long.MAX_VALUE : beforeId, limit).query(OutboundMail::mail).list();
 	}
 
 	private static Mail mail(ResultSet rs, int n) throws SQLException {
