@@ -60,10 +60,11 @@ final class SecretRules {
 			+ "|client[_-]?secret|refresh[_-]?token|token)";
 
 	/**
-	 * {@code key=value}, {@code key: value}, {@code "key": "value"}, {@code KEY_PASSWORD=value}. A
-	 * quoted value ends at its quote; an unquoted one at white space, a quote, {@code & ; , < >}.
+	 * {@code key=value}, {@code key: value}, {@code "key": "value"}, {@code KEY_PASSWORD=value},
+	 * {@code dbPassword=value}: anything may come before the key name, nothing but the separator
+	 * after it. A quoted value ends at its quote; an unquoted one at white space, a quote, {@code & ; , < >}.
 	 */
-	static final SecretRule PAIRS = SecretRule.of(SecretRules::pair, "(?i)(?=[acprst])(?<![a-z])" + KEYS
+	static final SecretRule PAIRS = SecretRule.of(SecretRules::pair, "(?i)(?=[acprst])" + KEYS
 			+ "(?![a-z0-9])[\"']?[ \\t]{0,3}+(?<sep>:=?|=>?)[ \\t]{0,3}+(?:(?<q>[\"'])" + NOT_MASKED + "(?<s>[^\"'\\r\\n]{1,300}+)\\k<q>|"
 			+ NOT_MASKED + "(?<t>[^\\s\"'<>&;,]{1,300}+)(?:(?=[ \\t]*+(?:\\r?\\n|\\z))(?<eol>))?)");
 

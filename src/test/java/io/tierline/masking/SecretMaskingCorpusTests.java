@@ -62,6 +62,8 @@ class SecretMaskingCorpusTests {
 				arguments("redis://:hunter2@cache:6379/0", "redis://:[masked: password in URL]@cache:6379/0", SecretKind.URL_PASSWORD),
 				arguments("login failed with password=hunter2 for bob", "login failed with password=[masked: password] for bob", SecretKind.PASSWORD),
 				arguments("DB_PASSWORD=correct-horse", "DB_PASSWORD=[masked: password]", SecretKind.PASSWORD),
+				arguments("dbPassword=Secr3t", "dbPassword=[masked: password]", SecretKind.PASSWORD),
+				arguments("config.apiToken: 'abc'", "config.apiToken: '[masked: secret value]'", SecretKind.SECRET_VALUE),
 				arguments("spring.datasource.password=Pa55word", "spring.datasource.password=[masked: password]", SecretKind.PASSWORD),
 				arguments("{\"user\": \"bob\", \"password\": \"correct horse battery\"}", "{\"user\": \"bob\", \"password\": \"[masked: password]\"}",
 						SecretKind.PASSWORD),
@@ -122,7 +124,11 @@ class SecretMaskingCorpusTests {
 				"password_hash column is indexed",
 				"an AKIA prefix means an AWS key",
 				"already [masked: API key] and password=[masked: password]",
-				"Passwort: bitte zurücksetzen und dann erneut versuchen");
+				"Passwort: bitte zurücksetzen und dann erneut versuchen",
+				"IBAN DE89 3704 0044 0532 0130 00",
+				"ref 5105105105105101 and build 20260302123045",
+				"x-request-id: 3f2a9c1e-77b4-4d21-9a0e-5c2b8f1d0e44, sha1:da39a3ee5e6b4b0d3255bfef95601890afd80709",
+				"the secret: nobody knows");
 	}
 
 	@ParameterizedTest
