@@ -79,6 +79,21 @@ class SecretsMaskingIntegrationTests {
 	}
 
 	@Test
+	void masksTheTextValuesOfCustomFields() {
+		var created = agent.post("/api/v1/tickets", Map.of("client", "acme", "subject", "fields " + UUID.randomUUID(),
+				"requester", Map.of("email", "dana@customer.test"),
+				"customFields", Map.of("environment", "prod", "dsn", "mysql://root:hunter2@db:3306", "seats", 12)));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(created.json().get("customFields").get("dsn").asString()).isEqualTo("mysql://root:[masked: password in URL]@db:3306");
+		assertThat(created.json().get("customFields").get("environment").asString()).isEqualTo("prod");
+		assertThat(created.json().get("customFields").get("seats").asInt()).isEqualTo(12);
+		long id = created.json().get("id").asLong();
+		assertThat(jdbc.sql("select custom_fields from tickets where id = ?").param(id).query(String.class).single()).doesNotContain("hunter2");
+		assertThat(jdbc.sql("select data from ticket_events where ticket_id = ? and type = 'SECRETS_MASKED'").param(id).query(String.class).single())
+			.contains("\"where\":\"customFields\"", "\"counts\":{\"URL_PASSWORD\":1}");
+	}
+
+	@Test
 	void masksRepliesAndNotesFromEitherSide() {
 		var note = agent.post("/api/v1/tickets/" + ticketId + "/messages",
 				Map.of("body", "Their token " + GITHUB_TOKEN + " leaks", "visibility", "INTERNAL"));

@@ -2,6 +2,7 @@ package io.tierline.ticket.internal;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,26 @@ class SecretScreen {
 
 	Masked mask(String text) {
 		return masking.mask(text);
+	}
+
+	/**
+	 * Masks the text values of {@code fields} in place (a ticket's custom fields; may be null).
+	 *
+	 * @return what was masked, without a text
+	 */
+	Masked maskValues(Map<String, Object> fields) {
+		Map<SecretKind, Integer> found = new EnumMap<>(SecretKind.class);
+		if (fields != null) {
+			fields.replaceAll((key, value) -> {
+				if (!(value instanceof String text)) {
+					return value;
+				}
+				Masked masked = masking.mask(text);
+				masked.found().forEach((kind, n) -> found.merge(kind, n, Integer::sum));
+				return masked.text();
+			});
+		}
+		return new Masked(null, found);
 	}
 
 	/** Stores the message masked and records what was masked in it on the ticket. */

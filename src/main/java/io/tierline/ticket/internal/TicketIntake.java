@@ -94,7 +94,7 @@ public class TicketIntake {
 		Long categoryId = client == null ? null : check.lookup(input.category(), s -> access.categoryId(client.id(), s), "category", "category");
 		Long queueId = client == null ? null : check.lookup(input.queue(), s -> access.queueId(client.id(), s), "queue", "queue");
 		Long productId = client == null ? null : check.lookup(input.product(), s -> access.productId(client.id(), s), "product", "product");
-		String customFields = customFields(check, input.customFields());
+		Map<String, Object> customFields = customFields(check, input.customFields());
 		List<String> tags = tags(check, input.tags());
 		boolean forSelf = client != null && !staffOf(caller, client.id());
 		String email = forSelf ? caller.email() : input.requester() == null ? null : input.requester().email();
@@ -113,11 +113,13 @@ public class TicketIntake {
 		Masked subject = screen.mask(subjectText);
 		Ticket ticket = Ticket.create(client.id(), numbers.next(client.id()), requester.id(), fit(subject.text(), 300), channel,
 				severity, categoryId, tier, queueId, null, caller.userId(), now);
-		tickets.insertRow(ticket, null, productId, customFields);
+		Masked fields = screen.maskValues(customFields);
+		tickets.insertRow(ticket, null, productId, customFields == null ? null : json.writeValueAsString(customFields));
 		if (subject.any()) {
 			tickets.subjectMasked(ticket.id(), SecretScreen.column(subject));
 			SecretScreen.record(ticket, subject, "subject", null, null, caller.userId(), now);
 		}
+		SecretScreen.record(ticket, fields, "customFields", null, null, caller.userId(), now);
 		if (!tags.isEmpty()) {
 			tickets.replaceTags(ticket.id(), tags);
 		}
@@ -170,8 +172,8 @@ public class TicketIntake {
 		return caller.isProviderAdmin() || caller.isClientAdmin(clientId) || caller.worksFor(clientId);
 	}
 
-	/** A flat object of at most 50 text, number or boolean values, stored as JSON. */
-	private String customFields(InputCheck check, Map<String, Object> fields) {
+	/** A flat object of at most 50 text, number or boolean values, to be stored as JSON; null when none. */
+	private static Map<String, Object> customFields(InputCheck check, Map<String, Object> fields) {
 		if (fields == null || fields.isEmpty()) {
 			return null;
 		}
@@ -182,7 +184,7 @@ public class TicketIntake {
 					"customFields." + key, "must be text, a number or a boolean");
 			check.require(!(value instanceof String s) || s.length() <= 1000, "customFields." + key, "must be at most 1000 characters");
 		});
-		return json.writeValueAsString(fields);
+		return new java.util.LinkedHashMap<>(fields);
 	}
 
 	static List<String> tags(InputCheck check, List<String> raw) {
