@@ -13,9 +13,13 @@ final class SecretRules {
 
 	private static final String NOT_MASKED = "(?!\\[masked)";
 
-	/** PEM and PGP blocks; when the END line is missing (a truncated paste), the base64 lines after BEGIN. */
+	/**
+	 * PEM and PGP blocks; when the END line is missing (a truncated paste), the base64 lines after
+	 * BEGIN. The body stops at the first run of five dashes, so many BEGIN lines without an END
+	 * cost one pass, not one pass each.
+	 */
 	static final SecretRule PRIVATE_KEYS = SecretRule.of(SecretKind.PRIVATE_KEY,
-			"(?<s>-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END [A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
+			"(?<s>-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?:(?:[^-]|-(?!----)){0,20000}+-----END [A-Z0-9 ]{0,30}PRIVATE KEY(?: BLOCK)?-----"
 					+ "|(?:[ \\t]*(?:\\r?\\n|\\\\n)[ \\t]*(?:[A-Za-z0-9+/=]{8,200}+|[A-Za-z-]{1,30}+: [^\\r\\n]{0,200}+))*+))")
 		.onlyWith("-----BEGIN ");
 

@@ -45,6 +45,14 @@ class SecretMaskingTests {
 	}
 
 	@Test
+	void finishesOnAMegabyteOfBeginLinesWithoutAnEnd() {
+		String begins = "-----BEGIN RSA PRIVATE KEY-----\n".repeat(35_000);
+		Masked masked = masking.mask(begins);
+		assertThat(masked.found()).containsEntry(SecretKind.PRIVATE_KEY, 35_000);
+		assertThat(masked.text()).isEqualTo("[masked: private key]\n".repeat(35_000));
+	}
+
+	@Test
 	void finishesOnAMegabyteOfTextMadeToMakeRegexesBacktrack() {
 		String hostile = "a".repeat(300_000) + "-----BEGIN PRIVATE KEY-----" + "password=".repeat(20_000) + "https://u:".repeat(20_000)
 				+ "eyJ".repeat(30_000) + "4 ".repeat(100_000) + "x@".repeat(50_000);
