@@ -10,5 +10,7 @@ public enum EventType {
 	FOLLOW_UP_CREATED, KNOWN_ISSUE_LINKED, KNOWN_ISSUE_UNLINKED, VENDOR_UPDATED,
 	SLA_WARNING, SLA_BREACHED,
 	/** issue 5: a phone call logged on the ticket (by the telephony webhook or an agent) and an SMS received */
-	CALL_LOGGED, SMS_RECEIVED
+	CALL_LOGGED, SMS_RECEIVED,
+	/** SPEC §6: secrets were masked in inbound text; the data names the kinds, counts and where, never a value. */
+	SECRETS_MASKED
 }

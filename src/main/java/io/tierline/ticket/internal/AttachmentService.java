@@ -59,6 +59,7 @@ public class AttachmentService {
 		long id = attachments.insert(ticket.id(), messageId, stored, caller.userId(), now);
 		ticket.recordEvent(EventType.ATTACHMENT_ADDED, caller.userId(), now,
 				Ticket.data("attachmentId", id, "filename", stored.filename(), "sizeBytes", stored.sizeBytes()));
+		SecretScreen.record(ticket, stored.masked(), "attachment", "attachmentId", id, caller.userId(), now);
 		tickets.update(ticket);
 		events.publishEvent(new AuditEvent(ticket.clientId(), caller.userId(), caller.email(), "ATTACHMENT_ADDED", ticket.id(),
 				"attachment:" + id, null, Map.of("filename", stored.filename(), "sha256", stored.sha256())));

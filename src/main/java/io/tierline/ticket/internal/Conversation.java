@@ -34,16 +34,18 @@ public class Conversation {
 
 	private final Tickets tickets;
 	private final Messages messages;
+	private final SecretScreen screen;
 	private final TicketGuard guard;
 	private final TicketIntake intake;
 	private final AccessManagement access;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Conversation(Tickets tickets, Messages messages, TicketGuard guard, TicketIntake intake, AccessManagement access,
-			ApplicationEventPublisher events, Clock clock) {
+	Conversation(Tickets tickets, Messages messages, SecretScreen screen, TicketGuard guard, TicketIntake intake,
+			AccessManagement access, ApplicationEventPublisher events, Clock clock) {
 		this.tickets = tickets;
 		this.messages = messages;
+		this.screen = screen;
 		this.guard = guard;
 		this.intake = intake;
 		this.access = access;
@@ -83,7 +85,7 @@ public class Conversation {
 			long messageId = messages.thread(followUp.id(), true, 0, 1).get(0).id();
 			return new Posted(messageId, followUp.id(), Messages.State.SENT, followUp.id());
 		}
-		long messageId = messages.insert(ticket.id(), caller.userId(), Visibility.PUBLIC, null, body, Messages.State.SENT, now);
+		long messageId = screen.insertMessage(ticket, caller.userId(), Visibility.PUBLIC, null, body, Messages.State.SENT, now);
 		ticket.recordEvent(EventType.MESSAGE, caller.userId(), now, Ticket.data("visibility", Visibility.PUBLIC, "messageId", messageId));
 		tickets.update(ticket);
 		statusChanged(ticket, before, now);
@@ -110,7 +112,7 @@ public class Conversation {
 				&& !caller.readsWholeClient(ticket.clientId())
 				&& caller.stageAt(ticket.clientId()) == OnboardingStage.SUPERVISED;
 		Messages.State state = held ? Messages.State.HELD : Messages.State.SENT;
-		long messageId = messages.insert(ticket.id(), caller.userId(), visibility, kind, body, state, now);
+		long messageId = screen.insertMessage(ticket, caller.userId(), visibility, kind, body, state, now);
 		if (held) {
 			ticket.recordEvent(EventType.REPLY_HELD, caller.userId(), now, Ticket.data("messageId", messageId, "kind", kind));
 		}
@@ -135,7 +137,7 @@ public class Conversation {
 		Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId));
 		Instant now = clock.instant();
 		MessageKind stored = visibility == Visibility.INTERNAL ? null : kind;
-		long messageId = messages.insert(ticket.id(), authorId, visibility, stored, body, Messages.State.SENT, now);
+		long messageId = screen.insertMessage(ticket, authorId, visibility, stored, body, Messages.State.SENT, now);
 		ticket.recordEvent(EventType.MESSAGE, authorId, now, Ticket.data("visibility", visibility, "kind", stored, "messageId", messageId));
 		tickets.update(ticket);
 		events.publishEvent(new MessagePosted(ticket.id(), ticket.clientId(), messageId, authorId, false, visibility, stored, now));

@@ -153,7 +153,7 @@ class DemoTickets implements ApplicationRunner {
 	}
 
 	private void message(Ticket t, UserRef author, Visibility visibility, MessageKind kind, String body, Instant at) {
-		long id = messages.insert(t.id(), author.id(), visibility, kind, body, Messages.State.SENT, at);
+		long id = messages.insert(t.id(), author.id(), visibility, kind, body, null, Messages.State.SENT, at);
 		if (visibility == Visibility.PUBLIC && kind != null) {
 			t.agentReplied(author.id(), at);
 		}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.tierline.masking.SecretKind;
 import io.tierline.ticket.MessageKind;
 import io.tierline.ticket.Visibility;
 
@@ -19,14 +20,15 @@ public class Messages {
 		SENT, HELD, REJECTED
 	}
 
+	/** {@code masked}: the kinds of secret masked in the body when it was stored (SPEC §6); empty when none. */
 	public record Message(long id, long ticketId, long authorId, String authorEmail, String authorName, Visibility visibility,
 			MessageKind kind, String body, State state, String reviewedBy, Instant reviewedAt, String reviewNote,
-			Instant createdAt) {
+			Instant createdAt, List<SecretKind> masked) {
 	}
 
 	private static final String SELECT = """
 			select m.id, m.ticket_id, m.author_id, a.email as author_email, a.name as author_name, m.visibility, m.kind, m.body,
-			  m.state, r.email as reviewed_by, m.reviewed_at, m.review_note, m.created_at
+			  m.masked_kinds, m.state, r.email as reviewed_by, m.reviewed_at, m.review_note, m.created_at
 			from messages m join users a on a.id = m.author_id left join users r on r.id = m.reviewed_by
 			""";
 
@@ -36,10 +38,12 @@ public class Messages {
 		this.jdbc = jdbc;
 	}
 
-	long insert(long ticketId, long authorId, Visibility visibility, MessageKind kind, String body, State state, Instant at) {
+	/** @param body already masked (see {@link SecretScreen}); {@code maskedKinds} says what was masked in it, may be null */
+	long insert(long ticketId, long authorId, Visibility visibility, MessageKind kind, String body, String maskedKinds, State state,
+			Instant at) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into messages (ticket_id, author_id, visibility, kind, body, state, created_at) values (?, ?, ?, ?, ?, ?, ?)")
-			.params(ticketId, authorId, visibility.name(), kind == null ? null : kind.name(), body, state.name(), at)
+		jdbc.sql("insert into messages (ticket_id, author_id, visibility, kind, body, masked_kinds, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(ticketId, authorId, visibility.name(), kind == null ? null : kind.name(), body, maskedKinds, state.name(), at)
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -76,6 +80,6 @@ public class Messages {
 				rs.getString("author_name"), Visibility.valueOf(rs.getString("visibility")),
 				kind == null ? null : MessageKind.valueOf(kind), rs.getString("body"), State.valueOf(rs.getString("state")),
 				rs.getString("reviewed_by"), Tickets.instant(rs, "reviewed_at"), rs.getString("review_note"),
-				Tickets.instant(rs, "created_at"));
+				Tickets.instant(rs, "created_at"), SecretScreen.kinds(rs.getString("masked_kinds")));
 	}
 }

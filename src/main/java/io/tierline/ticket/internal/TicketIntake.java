@@ -17,6 +17,7 @@ import io.tierline.common.ForbiddenException;
 import io.tierline.common.InputCheck;
 import io.tierline.common.InvalidInputException;
 import io.tierline.common.Tier;
+import io.tierline.masking.Masked;
 import io.tierline.ticket.Channel;
 import io.tierline.ticket.EventType;
 import io.tierline.ticket.NewTicket;
@@ -39,7 +40,7 @@ public class TicketIntake {
 	static final int MAX_BODY = 100_000;
 
 	private final Tickets tickets;
-	private final Messages messages;
+	private final SecretScreen screen;
 	private final TicketNumbers numbers;
 	private final IdempotencyKeys idempotency;
 	private final AccessManagement access;
@@ -47,10 +48,10 @@ public class TicketIntake {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	TicketIntake(Tickets tickets, Messages messages, TicketNumbers numbers, IdempotencyKeys idempotency,
+	TicketIntake(Tickets tickets, SecretScreen screen, TicketNumbers numbers, IdempotencyKeys idempotency,
 			AccessManagement access, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.tickets = tickets;
-		this.messages = messages;
+		this.screen = screen;
 		this.numbers = numbers;
 		this.idempotency = idempotency;
 		this.access = access;
@@ -94,7 +95,7 @@ public class TicketIntake {
 		var check = new InputCheck();
 		ClientRef client = check.lookup(input.client(), clientFor(caller), "client", "client");
 		check.require(input.client() != null && !input.client().isBlank(), "client", "must not be blank");
-		String subject = check.text(input.subject(), "subject", 300, true);
+		String subjectText = check.text(input.subject(), "subject", 300, true);
 		String description = check.text(input.description(), "description", MAX_BODY, false);
 		Channel channel = check.enumValue(input.channel(), Channel.class, "channel", defaultChannel);
 		Severity severity = check.enumValue(input.severity(), Severity.class, "severity", Severity.P3);
@@ -102,7 +103,7 @@ public class TicketIntake {
 		Long categoryId = client == null ? null : check.lookup(input.category(), s -> access.categoryId(client.id(), s), "category", "category");
 		Long queueId = client == null ? null : check.lookup(input.queue(), s -> access.queueId(client.id(), s), "queue", "queue");
 		Long productId = client == null ? null : check.lookup(input.product(), s -> access.productId(client.id(), s), "product", "product");
-		String customFields = customFields(check, input.customFields());
+		Map<String, Object> customFields = customFields(check, input.customFields());
 		List<String> tags = tags(check, input.tags());
 		boolean forSelf = client != null && !staffOf(caller, client.id());
 		String email = forSelf ? caller.email() : input.requester() == null ? null : input.requester().email();
@@ -118,14 +119,21 @@ public class TicketIntake {
 		UserRef requester = forSelf ? access.user(caller.userId())
 				: access.requesterFor(client.id(), email, input.requester().name());
 		Instant now = receivedAt != null && receivedAt.isBefore(clock.instant()) ? receivedAt : clock.instant();
-		Ticket ticket = Ticket.create(client.id(), numbers.next(client.id()), requester.id(), subject, channel, severity,
-				categoryId, tier, queueId, null, caller.userId(), now);
-		tickets.insertRow(ticket, null, productId, customFields);
+		Masked subject = screen.mask(subjectText);
+		Ticket ticket = Ticket.create(client.id(), numbers.next(client.id()), requester.id(), fit(subject.text(), 300), channel,
+				severity, categoryId, tier, queueId, null, caller.userId(), now);
+		Masked fields = screen.maskValues(customFields);
+		tickets.insertRow(ticket, null, productId, customFields == null ? null : json.writeValueAsString(customFields));
+		if (subject.any()) {
+			tickets.subjectMasked(ticket.id(), SecretScreen.column(subject));
+			SecretScreen.record(ticket, subject, "subject", null, null, caller.userId(), now);
+		}
+		SecretScreen.record(ticket, fields, "customFields", null, null, caller.userId(), now);
 		if (!tags.isEmpty()) {
 			tickets.replaceTags(ticket.id(), tags);
 		}
 		if (description != null) {
-			long messageId = messages.insert(ticket.id(), requester.id(), Visibility.PUBLIC, null, description,
+			long messageId = screen.insertMessage(ticket, requester.id(), Visibility.PUBLIC, null, description,
 					Messages.State.SENT, now);
 			ticket.recordEvent(EventType.MESSAGE, requester.id(), now, Ticket.data("visibility", Visibility.PUBLIC, "messageId", messageId));
 		}
@@ -133,7 +141,7 @@ public class TicketIntake {
 		events.publishEvent(new TicketCreated(ticket.id(), client.id(), channel, severity, tier, now));
 		events.publishEvent(new AuditEvent(client.id(), caller.userId(), caller.email(), "TICKET_CREATED", ticket.id(),
 				client.ticketPrefix() + "-" + ticket.number(), null,
-				Map.of("subject", subject, "channel", channel, "severity", severity, "tier", tier)));
+				Map.of("subject", ticket.subject(), "channel", channel, "severity", severity, "tier", tier)));
 		return ticket.id();
 	}
 
@@ -143,7 +151,7 @@ public class TicketIntake {
 				followUpSubject(original.subject()), original.channel(), original.severity(), original.categoryId(), Tier.T1,
 				original.queueId(), original.id(), requesterId, at);
 		tickets.insert(followUp, null);
-		long messageId = messages.insert(followUp.id(), requesterId, Visibility.PUBLIC, null, body, Messages.State.SENT, at);
+		long messageId = screen.insertMessage(followUp, requesterId, Visibility.PUBLIC, null, body, Messages.State.SENT, at);
 		followUp.recordEvent(EventType.MESSAGE, requesterId, at, Ticket.data("visibility", Visibility.PUBLIC, "messageId", messageId));
 		tickets.update(followUp);
 		original.recordEvent(EventType.FOLLOW_UP_CREATED, requesterId, at, Ticket.data("followUp", followUp.id()));
@@ -155,8 +163,12 @@ public class TicketIntake {
 	}
 
 	private static String followUpSubject(String subject) {
-		String prefixed = subject.startsWith("Follow-up: ") ? subject : "Follow-up: " + subject;
-		return prefixed.length() > 300 ? prefixed.substring(0, 300) : prefixed;
+		return fit(subject.startsWith("Follow-up: ") ? subject : "Follow-up: " + subject, 300);
+	}
+
+	/** A masked subject may be longer than the one typed; the column holds 300 characters. */
+	private static String fit(String text, int max) {
+		return text.length() > max ? text.substring(0, max) : text;
 	}
 
 	/** Clients the caller may open tickets for; any other client is "unknown" to them. */
@@ -169,8 +181,8 @@ public class TicketIntake {
 		return caller.isProviderAdmin() || caller.isClientAdmin(clientId) || caller.worksFor(clientId);
 	}
 
-	/** A flat object of at most 50 text, number or boolean values, stored as JSON. */
-	private String customFields(InputCheck check, Map<String, Object> fields) {
+	/** A flat object of at most 50 text, number or boolean values, to be stored as JSON; null when none. */
+	private static Map<String, Object> customFields(InputCheck check, Map<String, Object> fields) {
 		if (fields == null || fields.isEmpty()) {
 			return null;
 		}
@@ -181,7 +193,7 @@ public class TicketIntake {
 					"customFields." + key, "must be text, a number or a boolean");
 			check.require(!(value instanceof String s) || s.length() <= 1000, "customFields." + key, "must be at most 1000 characters");
 		});
-		return json.writeValueAsString(fields);
+		return new java.util.LinkedHashMap<>(fields);
 	}
 
 	static List<String> tags(InputCheck check, List<String> raw) {

@@ -30,7 +30,8 @@ public class TicketQueries {
 	private static final String COLUMNS = """
 			select t.id, t.client_id, t.number, t.subject, t.status, t.severity, t.channel, t.tier, c.slug as category,
 			  q.slug as queue, p.slug as product, t.custom_fields, a.email as assignee, r.email as requester_email, r.name as requester_name, t.follow_up_of,
-			  f.number as follow_up_number, t.created_at, t.updated_at, t.solved_at, t.sla_clock, t.sla_warn_at, t.sla_due_at
+			  f.number as follow_up_number, t.created_at, t.updated_at, t.solved_at, t.sla_clock, t.sla_warn_at, t.sla_due_at,
+			  t.masked_kinds
 			""";
 
 	private static final String JOINS = """
@@ -160,7 +161,8 @@ public class TicketQueries {
 			.forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 		return views.stream().map(v -> new TicketView(v.id(), v.number(), v.client(), v.subject(), v.status(), v.severity(),
 				v.channel(), v.tier(), v.category(), v.product(), v.queue(), v.assignee(), v.requester(),
-				tags.getOrDefault(v.id(), List.of()), v.customFields(), v.followUpOf(), v.createdAt(), v.updatedAt(), v.solvedAt(), v.sla()))
+				tags.getOrDefault(v.id(), List.of()), v.customFields(), v.followUpOf(), v.createdAt(), v.updatedAt(), v.solvedAt(), v.sla(),
+				v.maskedInSubject()))
 			.toList();
 	}
 
@@ -174,7 +176,8 @@ public class TicketQueries {
 				new TicketView.Person(rs.getString("requester_email"), rs.getString("requester_name")), List.of(),
 				customFields(rs.getString("custom_fields")),
 				followUp == null ? null : client.ticketPrefix() + "-" + followUp, Tickets.instant(rs, "created_at"),
-				Tickets.instant(rs, "updated_at"), Tickets.instant(rs, "solved_at"), slaDue(rs));
+				Tickets.instant(rs, "updated_at"), Tickets.instant(rs, "solved_at"), slaDue(rs),
+				SecretScreen.kinds(rs.getString("masked_kinds")));
 	}
 
 	private static TicketView.SlaDue slaDue(ResultSet rs) throws SQLException {

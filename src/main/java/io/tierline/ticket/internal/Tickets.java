@@ -45,6 +45,11 @@ public class Tickets {
 		return t;
 	}
 
+	/** SPEC §6: which kinds of secret were masked in the subject (a masked_kinds column value). */
+	void subjectMasked(long id, String maskedKinds) {
+		jdbc.sql("update tickets set masked_kinds = ? where id = ?").params(maskedKinds, id).update();
+	}
+
 	/** Writes the row only; the recorded events wait for {@link #appendEvents}, so they go in one batch. */
 	void insertRow(Ticket t, String externalId, Long productId, String customFieldsJson) {
 		var keys = new GeneratedKeyHolder();

@@ -14,6 +14,7 @@ import io.tierline.common.InputCheck;
 import io.tierline.common.Keyset;
 import io.tierline.common.NotFoundException;
 import io.tierline.common.Tier;
+import io.tierline.masking.SecretKind;
 import io.tierline.ticket.Channel;
 import io.tierline.ticket.MessageKind;
 import io.tierline.ticket.NewTicket;
@@ -145,26 +146,32 @@ class TicketApiController {
 		return value == null || value.isNull() ? null : value.asString();
 	}
 
+	/** {@code maskedSecrets}: the kinds of secret masked in a text file before it was stored (SPEC §6); empty when none. */
 	record AttachmentView(long id, String filename, String contentType, long sizeBytes, String sha256, Instant createdAt,
-			String url) {
+			String url, List<SecretKind> maskedSecrets) {
 
 		static AttachmentView of(Attachments.Attachment a) {
 			return new AttachmentView(a.id(), a.filename(), a.contentType(), a.sizeBytes(), a.sha256(), a.createdAt(),
-					"/api/v1/attachments/" + a.id());
+					"/api/v1/attachments/" + a.id(), a.masked());
 		}
 	}
 
-	/** {@code state}: SENT, or HELD while a SUPERVISED agent's reply waits for approval, or REJECTED. */
+	/**
+	 * {@code state}: SENT, or HELD while a SUPERVISED agent's reply waits for approval, or REJECTED.
+	 * {@code maskedSecrets}: the kinds of secret masked in the body before it was stored (SPEC §6); empty when none.
+	 */
 	record MessageView(long id, long ticketId, String author, String authorName, Visibility visibility, MessageKind kind,
-			String body, Messages.State state, Instant createdAt, List<AttachmentView> attachments, Long followUpTicketId) {
+			String body, Messages.State state, Instant createdAt, List<AttachmentView> attachments, Long followUpTicketId,
+			List<SecretKind> maskedSecrets) {
 
 		static MessageView of(Messages.Message m, List<AttachmentView> attachments) {
 			return new MessageView(m.id(), m.ticketId(), m.authorEmail(), m.authorName(), m.visibility(), m.kind(), m.body(),
-					m.state(), m.createdAt(), attachments, null);
+					m.state(), m.createdAt(), attachments, null, m.masked());
 		}
 
 		MessageView asFollowUp(long followUp) {
-			return new MessageView(id, ticketId, author, authorName, visibility, kind, body, state, createdAt, attachments, followUp);
+			return new MessageView(id, ticketId, author, authorName, visibility, kind, body, state, createdAt, attachments, followUp,
+					maskedSecrets);
 		}
 	}
 }
