@@ -26,14 +26,19 @@ class MailPageController {
 	}
 
 	/** The form; a blank password on an edit keeps the stored one. */
-	record Form(String client, String address, String imapHost, Integer imapPort, boolean imapTls, String smtpHost, Integer smtpPort,
-			boolean smtpTls, String username, String password, String folder, boolean autoAcknowledge, Integer senderHourlyLimit,
-			boolean active) {
+	record Form(String client, String address, String imapHost, Integer imapPort, Boolean imapTls, String smtpHost, Integer smtpPort,
+			Boolean smtpTls, String username, String password, String folder, Boolean autoAcknowledge, Integer senderHourlyLimit,
+			Boolean active) {
 
+		/** An unchecked box is not sent at all: it means false. */
 		MailAdmin.Input input() {
-			return new MailAdmin.Input(client, address, imapHost, imapPort, imapTls, smtpHost, smtpPort, smtpTls,
-					blank(username) ? null : username, blank(password) ? null : password, blank(folder) ? null : folder, autoAcknowledge,
-					senderHourlyLimit, active);
+			return new MailAdmin.Input(client, address, imapHost, imapPort, checked(imapTls), smtpHost, smtpPort, checked(smtpTls),
+					blank(username) ? null : username, blank(password) ? null : password, blank(folder) ? null : folder,
+					checked(autoAcknowledge), senderHourlyLimit, checked(active));
+		}
+
+		private static boolean checked(Boolean box) {
+			return Boolean.TRUE.equals(box);
 		}
 
 		private static boolean blank(String s) {
