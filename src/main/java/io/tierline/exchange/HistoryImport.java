@@ -1,0 +1,101 @@
+package io.tierline.exchange;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.tierline.access.AccessManagement;
+import io.tierline.access.Caller;
+import io.tierline.common.AuditEvent;
+import io.tierline.common.ForbiddenException;
+import io.tierline.common.InvalidInputException;
+import io.tierline.ticket.TicketHistory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * SPEC §14 import: reads the body line by line (never whole), checks and resolves each line,
+ * and stores accepted tickets {@value ImportBatch#SIZE} to a transaction. A bad line is reported
+ * with its number and reason and the others go on. Imported tickets are history: they start no
+ * SLA clocks and send no notifications; the audit log gets one entry per client per run.
+ */
+@Service
+class HistoryImport {
+
+	private final TicketHistory history;
+	private final AccessManagement access;
+	private final JsonMapper json;
+	private final TransactionTemplate transaction;
+	private final ApplicationEventPublisher events;
+
+	HistoryImport(TicketHistory history, AccessManagement access, JsonMapper json, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
+		this.history = history;
+		this.access = access;
+		this.json = json;
+		this.transaction = new TransactionTemplate(transactions);
+		this.events = events;
+	}
+
+	/** Refuses the whole request, before reading it, when the caller administers no client (with the admin scope). */
+	void requireImporter(Caller caller) {
+		if (access.clients().stream().noneMatch(c -> ImportDirectory.administers(caller, c))) {
+			throw new ForbiddenException("Importing tickets takes a provider or client admin with the admin scope");
+		}
+	}
+
+	ImportReport run(Caller caller, InputStream body) throws IOException {
+		requireImporter(caller);
+		var tally = new ImportReport.Tally();
+		Map<Long, Long> importedPerClient = new HashMap<>();
+		var batch = new ImportBatch(history, transaction, tally, importedPerClient);
+		var directory = new ImportDirectory(access, caller);
+		long number = 0;
+		boolean any = false;
+		try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				number++;
+				if (line.isBlank()) {
+					continue;
+				}
+				any = true;
+				if (accept(directory, tally, batch, number, line)) {
+					batch.flush();
+				}
+			}
+		}
+		if (!any) {
+			throw InvalidInputException.of("body", "holds no ticket lines (JSON Lines, one ticket a line, SPEC §14)");
+		}
+		batch.flush();
+		audit(caller, tally, importedPerClient);
+		return tally.report();
+	}
+
+	/** @return whether the batch is full */
+	private boolean accept(ImportDirectory directory, ImportReport.Tally tally, ImportBatch batch, long number, String line) {
+		try {
+			ParsedTicket parsed = TicketLine.parse(json, line);
+			var client = directory.client(parsed.client());
+			return batch.add(new ImportBatch.Line(number, client, directory.resolve(parsed, client)));
+		}
+		catch (BadLine bad) {
+			tally.reject(number, bad.getMessage());
+			return false;
+		}
+	}
+
+	private void audit(Caller caller, ImportReport.Tally tally, Map<Long, Long> importedPerClient) {
+		transaction.executeWithoutResult(s -> importedPerClient.forEach((clientId, imported) -> events.publishEvent(
+				new AuditEvent(clientId, caller.userId(), caller.email(), "TICKETS_IMPORTED", null, "import", null,
+						Map.of("imported", imported, "duplicatesInRun", tally.duplicates, "rejectedInRun", tally.rejected)))));
+	}
+}

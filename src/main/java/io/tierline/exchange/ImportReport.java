@@ -1,0 +1,37 @@
+package io.tierline.exchange;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The answer to an import (SPEC §14): how many tickets were imported, skipped as duplicates and
+ * rejected, and why each rejected line was (the first {@value #MAX_ERRORS} of them).
+ */
+record ImportReport(long imported, long duplicates, long rejected, List<LineError> errors) {
+
+	static final int MAX_ERRORS = 1000;
+
+	record LineError(long line, String reason) {
+	}
+
+	/** Counts as the lines go by. */
+	static final class Tally {
+
+		long imported;
+		long duplicates;
+		long rejected;
+		final List<LineError> errors = new ArrayList<>();
+
+		void reject(long line, String reason) {
+			rejected++;
+			if (errors.size() < MAX_ERRORS) {
+				errors.add(new LineError(line, reason));
+			}
+		}
+
+		ImportReport report() {
+			errors.sort(java.util.Comparator.comparingLong(LineError::line));
+			return new ImportReport(imported, duplicates, rejected, List.copyOf(errors));
+		}
+	}
+}
