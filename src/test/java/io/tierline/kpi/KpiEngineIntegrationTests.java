@@ -238,4 +238,40 @@ class KpiEngineIntegrationTests {
 		assertKpi(kpis(days(20), null), "reopen_rate", 1, 1);
 		assertKpi(kpis(days(20), null), "reopen_rate", 1, 1); // replaying again changes nothing
 	}
+
+	@Test
+	void slaAttainmentCountsOutcomesInThePeriodByAsOfAndStaffingComesFromGrants() {
+		long ticket = history.ticket(days(0));
+		history.slaOutcome(ticket, "FIRST_RESPONSE", "MET", days(0.1));
+		history.slaOutcome(ticket, "FIRST_RESPONSE", "BREACHED", days(2));
+		history.slaOutcome(ticket, "FIRST_RESPONSE", "MET", days(40)); // April: another period
+		history.slaOutcome(ticket, "RESOLUTION", "MET", days(1));
+		history.grant("t1@northwind.test", "T1");
+		history.grant("shadow@northwind.test", "T1");
+		history.grant("t2@northwind.test", "T1");
+		history.grant("t2@northwind.test", "T2");
+
+		var report = kpis(days(20), null);
+		assertKpi(report, "sla_attainment_FIRST_RESPONSE", 1, 2);
+		assertKpi(report, "sla_attainment_RESOLUTION", 1, 1);
+		assertKpi(kpis(days(1), null), "sla_attainment_FIRST_RESPONSE", 1, 1); // the breach came on day 2
+		assertKpi(report, "staffing_ratio_T1_T2", 3, 1);
+	}
+
+	@Test
+	void anEventCommittedLateBelowTheWatermarkIsStillProjected() {
+		long ticket = history.ticket(days(0));
+		history.solved(ticket, T1, days(1));
+		history.event(ticket, "MESSAGE", null, days(1.5), "{}");
+		long gap = jdbc.sql("select max(id) from ticket_events where ticket_id = ?").param(ticket).query(Long.class).single();
+		jdbc.sql("delete from ticket_events where id = ?").param(gap).update();
+		history.event(ticket, "MESSAGE", null, days(1.6), "{}"); // the watermark passes the gap
+		assertKpi(kpis(days(20), null), "reopen_rate", 0, 1);
+
+		// a transaction that took id "gap" commits only now
+		long requester = history.user("dana@customer.test");
+		jdbc.sql("insert into ticket_events (id, ticket_id, client_id, type, actor_id, at) values (?, ?, ?, 'REOPENED', ?, ?)")
+			.params(gap, ticket, history.clientId, requester, days(2)).update();
+		assertKpi(kpis(days(20), null), "reopen_rate", 1, 1);
+	}
 }

@@ -99,4 +99,19 @@ final class TicketHistoryFixture {
 	void knowledgeLinked(long ticket, String action, Instant at) {
 		event(ticket, "KNOWLEDGE_LINKED", user("t2@northwind.test"), at, "{\"article\":\"KB-1\",\"action\":\"" + action + "\"}");
 	}
+
+	/** An SLA clock of the ticket and its outcome (MET or BREACHED) at {@code at}, as the SLA module logs it. */
+	void slaOutcome(long ticket, String clock, String outcome, Instant at) {
+		jdbc.sql("""
+				insert into sla_clocks (ticket_id, client_id, clock, tier, channel, severity, target_ms, business_time, warning_percent,
+				  state, warned, breached, started_at, elapsed_ms) values (?, ?, ?, 'T1', 'EMAIL', 'P3', 3600000, false, 80, 'STOPPED', false, ?, ?, 0)""")
+			.params(ticket, clientId, clock, outcome.equals("BREACHED"), DAY0).update();
+		long clockId = jdbc.sql("select max(id) from sla_clocks where ticket_id = ?").param(ticket).query(Long.class).single();
+		jdbc.sql("insert into sla_events (clock_id, ticket_id, client_id, clock, tier, channel, severity, type, at) values (?, ?, ?, ?, 'T1', 'EMAIL', 'P3', ?, ?)")
+			.params(clockId, ticket, clientId, clock, outcome, at).update();
+	}
+
+	void grant(String email, String tier) {
+		jdbc.sql("insert into grants (user_id, client_id, tier) values (?, ?, ?)").params(user(email), clientId, tier).update();
+	}
 }
