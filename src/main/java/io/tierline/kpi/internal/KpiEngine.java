@@ -1,0 +1,114 @@
+package io.tierline.kpi.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tierline.access.AccessManagement;
+import io.tierline.access.Caller;
+import io.tierline.access.ClientRef;
+import io.tierline.common.InputCheck;
+import io.tierline.common.NotFoundException;
+import io.tierline.kpi.KpiValue;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers KPI questions (SPEC §7) for the clients the caller may read: their client for a client
+ * admin or auditor, the granted clients for provider staff. Every KPI is a set-based query over
+ * the projected facts; Java only labels the groups.
+ */
+@Service
+public class KpiEngine {
+
+	private static final int LONGEST_WINDOW_DAYS = 90;
+
+	private final AccessManagement access;
+	private final CohortKpis cohorts;
+	private final ItemKpis items;
+	private final StateKpis state;
+	private final GroupLabels labels;
+	private final Clock clock;
+	private final int windowDays;
+
+	KpiEngine(AccessManagement access, CohortKpis cohorts, ItemKpis items, StateKpis state, GroupLabels labels, Clock clock,
+			@Value("${tierline.kpi.window-days:7}") int windowDays) {
+		this.access = access;
+		this.cohorts = cohorts;
+		this.items = items;
+		this.state = state;
+		this.labels = labels;
+		this.clock = clock;
+		this.windowDays = windowDays;
+	}
+
+	/** The answer; {@code from} inclusive, {@code to} exclusive. */
+	public record Report(List<String> clients, Instant from, Instant to, Instant asOf, String groupBy, int windowDays,
+			List<KpiValue> kpis) {
+	}
+
+	/** Parameters as the API receives them; any may be null. */
+	public record Question(String client, String from, String to, String asOf, String groupBy, String windowDays) {
+	}
+
+	public Report report(Caller caller, Question question) {
+		var check = new InputCheck();
+		ClientRef client = check.lookup(question.client(), access::clientBySlug, "client", "client");
+		KpiQuery query = query(question, check);
+		check.throwIfInvalid();
+		List<ClientRef> clients = access.clients().stream()
+			.filter(c -> client == null || c.id() == client.id())
+			.filter(c -> caller.readsWholeClient(c.id()) || caller.worksFor(c.id())).toList();
+		if (clients.isEmpty() && client != null) {
+			throw new NotFoundException("Client " + question.client());
+		}
+		query = new KpiQuery(clients.stream().map(ClientRef::id).toList(), query.from(), query.to(), query.asOf(), query.groupBy(),
+				query.window());
+		return new Report(clients.stream().map(ClientRef::slug).toList(), query.from(), query.to(), query.asOf(),
+				query.groupBy().name().toLowerCase(), (int) query.window().toDays(), clients.isEmpty() ? List.of() : values(query));
+	}
+
+	private List<KpiValue> values(KpiQuery query) {
+		List<KpiValue> values = new ArrayList<>();
+		Map<String, Long> sizes = new HashMap<>();
+		for (CohortKpis.Cohort cohort : cohorts.cohorts(query)) {
+			values.addAll(cohort.values());
+			sizes.put(cohort.group(), cohort.tickets());
+		}
+		values.addAll(items.values(query, sizes));
+		values.addAll(state.backlog(query));
+		values.addAll(state.slaAttainment(query));
+		values.addAll(state.staffing(query));
+		return labels.label(query.groupBy(), values);
+	}
+
+	private KpiQuery query(Question q, InputCheck check) {
+		Instant now = clock.instant();
+		Instant asOf = KpiQuery.moment(q.asOf(), "asOf", now, check);
+		Instant tomorrow = LocalDate.ofInstant(asOf == null ? now : asOf, ZoneOffset.UTC).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+		Instant to = KpiQuery.moment(q.to(), "to", tomorrow, check);
+		Instant from = KpiQuery.moment(q.from(), "from", (to == null ? tomorrow : to).minus(Duration.ofDays(30)), check);
+		if (from != null && to != null) {
+			check.require(from.isBefore(to), "from", "must be before to");
+		}
+		GroupBy groupBy = check.enumValue(q.groupBy(), GroupBy.class, "groupBy", GroupBy.NONE);
+		int window = windowDays;
+		if (q.windowDays() != null && !q.windowDays().isBlank()) {
+			try {
+				window = Integer.parseInt(q.windowDays().strip());
+				check.require(window >= 1 && window <= LONGEST_WINDOW_DAYS, "windowDays", "must be between 1 and " + LONGEST_WINDOW_DAYS);
+			}
+			catch (NumberFormatException e) {
+				check.add("windowDays", "must be a whole number of days");
+			}
+		}
+		return new KpiQuery(List.of(), from, to, asOf, groupBy, Duration.ofDays(window));
+	}
+}

@@ -1,0 +1,115 @@
+package io.tierline.kpi.internal;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.tierline.access.Caller;
+import io.tierline.common.ForbiddenException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the KPI facts current from ticket_events, whoever wrote them (the product or the
+ * importer). It reads events past a watermark; because identity values can commit out of order,
+ * each round also looks again at the {@code safety} ids below it and replays every ticket whose
+ * event count differs from its facts. Replaying a ticket recomputes its rows whole, so a ticket
+ * replayed twice is harmless. The watermark row is locked, so one node projects at a time.
+ */
+@Service
+public class KpiProjection {
+
+	private final JdbcClient jdbc;
+	private final TicketHistories histories;
+	private final KpiFacts facts;
+	private final TransactionTemplate transaction;
+	private final int batch;
+	private final long safety;
+
+	KpiProjection(JdbcClient jdbc, TicketHistories histories, KpiFacts facts, PlatformTransactionManager transactions,
+			@Value("${tierline.kpi.batch:2000}") int batch, @Value("${tierline.kpi.safety-ids:1000}") long safety) {
+		this.jdbc = jdbc;
+		this.histories = histories;
+		this.facts = facts;
+		this.transaction = new TransactionTemplate(transactions);
+		this.batch = batch;
+		this.safety = safety;
+	}
+
+	/** How far the projection is: its watermark against the newest event id. */
+	public record Progress(long lastEventId, long newestEventId, long tickets) {
+	}
+
+	/** Rounds until nothing is left; returns how many tickets were replayed. */
+	public int catchUp() {
+		int total = 0;
+		while (true) {
+			Round round = transaction.execute(status -> round());
+			total += round.replayed();
+			if (!round.advanced()) {
+				return total;
+			}
+		}
+	}
+
+	/** A provider admin's rebuild: see {@link #rebuild()}. */
+	public Progress rebuild(Caller caller) {
+		if (!caller.isProviderAdmin() || !caller.hasScope("admin")) {
+			throw new ForbiddenException("Only provider admins rebuild the KPI facts");
+		}
+		rebuild();
+		return progress();
+	}
+
+	/** Forgets every fact and starts again from the first event; the worker (or {@link #catchUp()}) does the work. */
+	public void rebuild() {
+		transaction.executeWithoutResult(status -> {
+			watermark();
+			facts.clear();
+			jdbc.sql("update kpi_state set last_event_id = 0 where id = 1").update();
+		});
+	}
+
+	public Progress progress() {
+		return new Progress(jdbc.sql("select last_event_id from kpi_state where id = 1").query(Long.class).single(),
+				jdbc.sql("select coalesce(max(id), 0) from ticket_events").query(Long.class).single(),
+				jdbc.sql("select count(*) from kpi_tickets").query(Long.class).single());
+	}
+
+	private record Round(boolean advanced, int replayed) {
+	}
+
+	private Round round() {
+		long watermark = watermark();
+		Long high = jdbc.sql("select max(id) from (select id from ticket_events where id > ? order by id limit ?) b")
+			.params(watermark, batch).query(Long.class).optional().orElse(null);
+		long top = high == null ? watermark : high;
+		List<Long> stale = stale(Math.max(0, watermark - safety), top);
+		Set<Long> replay = new LinkedHashSet<>(stale);
+		if (!stale.isEmpty()) {
+			replay.addAll(histories.originalsOf(stale));
+			facts.replace(histories.replay(replay));
+		}
+		if (top > watermark) {
+			jdbc.sql("update kpi_state set last_event_id = ? where id = 1").param(top).update();
+		}
+		return new Round(top > watermark, replay.size());
+	}
+
+	private long watermark() {
+		return jdbc.sql("select last_event_id from kpi_state where id = 1 for update").query(Long.class).single();
+	}
+
+	/** Tickets with events in (low, high] whose facts are missing or were computed from another number of events. */
+	private List<Long> stale(long low, long high) {
+		return jdbc.sql("""
+				select w.ticket_id from (select distinct ticket_id from ticket_events where id > ? and id <= ?) w
+				left join kpi_tickets f on f.ticket_id = w.ticket_id
+				where f.ticket_id is null or f.event_count <> (select count(*) from ticket_events c where c.ticket_id = w.ticket_id)""")
+			.params(low, high).query(Long.class).list();
+	}
+}
