@@ -69,7 +69,8 @@ class KpiAccessIntegrationTests {
 	@Test
 	void providerStaffSeeTheirGrantedClientsAndAProviderAdminSeesAll() {
 		var agent = get("t1@northwind.test", "&groupBy=client");
-		assertThat(texts(agent.json().get("clients"), null)).containsExactly("acme", "globex");
+		// other test classes grant t1 on clients of their own in the shared database: only this one matters here
+		assertThat(texts(agent.json().get("clients"), null)).contains("acme", "globex").doesNotContain(history.client);
 		assertThat(texts(agent.json().get("kpis"), "group")).doesNotContain(history.client);
 		assertThat(get("t1@northwind.test", "&client=" + history.client).status()).isEqualTo(404);
 
