@@ -39,6 +39,12 @@ public final class WebSession {
 		return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A download (a PDF, a CSV) with the session. */
+	public HttpResponse<byte[]> getBytes(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	public HttpResponse<String> post(String path, String form, String... headers) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/x-www-form-urlencoded");
