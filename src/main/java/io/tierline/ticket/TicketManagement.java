@@ -30,11 +30,14 @@ public class TicketManagement {
 	private final io.tierline.ticket.internal.AttachmentService attachments;
 	private final io.tierline.ticket.internal.Tickets tickets;
 	private final io.tierline.ticket.internal.Messages messages;
+	private final io.tierline.ticket.internal.TicketChanges changes;
 
 	TicketManagement(TicketIntake intake, TicketQueries queries, TicketReading reading, TicketTiers tiers,
 			Conversation conversation, TicketStaffView staffView, io.tierline.ticket.internal.AttachmentService attachments,
-			io.tierline.ticket.internal.Tickets tickets, io.tierline.ticket.internal.Messages messages) {
+			io.tierline.ticket.internal.Tickets tickets, io.tierline.ticket.internal.Messages messages,
+			io.tierline.ticket.internal.TicketChanges changes) {
 		this.messages = messages;
+		this.changes = changes;
 		this.tickets = tickets;
 		this.attachments = attachments;
 		this.intake = intake;
@@ -65,6 +68,11 @@ public class TicketManagement {
 	/** A ticket whose requester made contact at {@code receivedAt} (earlier than now): it and its SLA clocks start then. */
 	public OpenedTicket openReceived(Caller caller, NewTicket ticket, Channel defaultChannel, java.time.Instant receivedAt) {
 		return intake.open(caller, ticket, defaultChannel, null, receivedAt);
+	}
+
+	/** Assigns the ticket to an agent who may work it, under the same rules as the ticket page. */
+	public void assign(Caller caller, String ticketRef, String assigneeEmail) {
+		changes.apply(caller, ticketRef, new io.tierline.ticket.internal.TicketChanges.Change(null, null, true, assigneeEmail, null, null));
 	}
 
 	public Optional<TicketView> find(long ticketId) {

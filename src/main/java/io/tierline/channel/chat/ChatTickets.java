@@ -38,6 +38,7 @@ class ChatTickets {
 		long ticketId = tickets.openReceived(requester, newTicket(chat, subject("Chat: ", first), first, Channel.CHAT), Channel.CHAT,
 				chat.requestedAt()).ticketId();
 		waited.stream().skip(1).forEach(line -> tickets.post(requester, ref(ticketId), line.body(), Visibility.PUBLIC, null));
+		tickets.assign(agent, ref(ticketId), agent.email()); // the agent who takes the chat owns its ticket
 		long waitedSeconds = Duration.between(chat.requestedAt(), at).toSeconds();
 		note(ticketId, "Live chat accepted by " + agent.name() + " after " + waitedSeconds + " s in the queue.");
 		return ticketId;

@@ -91,6 +91,7 @@ class ChatIntegrationTests {
 			Api api = Api.at(port).as("t1@northwind.test");
 			JsonNode view = api.get("/api/v1/tickets/" + ticket).json();
 			assertThat(view.get("channel").asString()).isEqualTo("CHAT");
+			assertThat(view.get("assignee").asString()).isEqualTo("t1@northwind.test");
 			assertThat(view.get("requester").get("email").asString()).isEqualTo(email);
 			JsonNode messages = api.get("/api/v1/tickets/" + ticket + "/messages").json();
 			assertThat(messages.findValuesAsString("body")).contains("Sync fails with error 503", "Which region are you in?", "eu-west");
