@@ -53,6 +53,11 @@ class HistoryImport {
 	}
 
 	ImportReport run(Caller caller, InputStream body) throws IOException {
+		return run(caller, body, ImportProgress.NONE);
+	}
+
+	/** As {@link #run(Caller, InputStream)}, telling {@code progress} after every stored batch. */
+	ImportReport run(Caller caller, InputStream body, ImportProgress progress) throws IOException {
 		requireImporter(caller);
 		var tally = new ImportReport.Tally();
 		Map<Long, Long> importedPerClient = new HashMap<>();
@@ -69,13 +74,15 @@ class HistoryImport {
 				any = true;
 				if (accept(directory, tally, batch, number, line)) {
 					batch.flush();
+					progress.stored(number, tally);
 				}
 			}
 		}
 		if (!any) {
 			throw InvalidInputException.of("body", "holds no ticket lines (JSON Lines, one ticket a line, SPEC §14)");
 		}
-		batch.flush();
+		batch.finish();
+		progress.stored(number, tally);
 		audit(caller, tally, importedPerClient);
 		return tally.report();
 	}

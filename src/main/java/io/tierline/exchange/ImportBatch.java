@@ -25,6 +25,9 @@ final class ImportBatch {
 
 	static final int SIZE = 500;
 
+	/** Statistics are refreshed after this many imported tickets, and when a run that imported any ends. */
+	static final int ANALYZE_EVERY = 25_000;
+
 	record Line(long number, ClientRef client, ImportedTicket ticket) {
 	}
 
@@ -108,8 +111,19 @@ final class ImportBatch {
 		}
 	}
 
+	/** At the end of a run. */
+	void finish() {
+		flush();
+		if (tally.imported % ANALYZE_EVERY != 0) {
+			history.refreshStatistics();
+		}
+	}
+
 	private void counted(Line line) {
 		tally.imported++;
+		if (tally.imported % ANALYZE_EVERY == 0) {
+			history.refreshStatistics();
+		}
 		importedPerClient.merge(line.client().id(), 1L, Long::sum);
 	}
 }

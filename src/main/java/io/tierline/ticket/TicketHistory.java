@@ -58,6 +58,15 @@ public class TicketHistory {
 	 * Which of these external ids the client already has, and the ticket ids they name. A
 	 * ticket created in Tierline answers to its reference ({@code ACME-1042}) as its external id.
 	 */
+	/**
+	 * Brings the planner's statistics of the tables an import fills up to date. A large import into a
+	 * young database otherwise leaves them describing a far smaller table until autovacuum catches up
+	 * (if it runs at all), and the duplicate check then scans instead of using its unique index.
+	 */
+	public void refreshStatistics() {
+		writer.analyze();
+	}
+
 	public Map<String, Long> known(ClientRef client, Collection<String> externalIds) {
 		return reader.known(client, externalIds);
 	}

@@ -54,6 +54,22 @@ public final class WebSession {
 		return http.send(request.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A raw body (a file) with the session, as a page's script sends it. */
+	public HttpResponse<String> postRaw(String path, String contentType, byte[] body, String... headers) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Content-Type", contentType);
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The CSRF header a page gives htmx and its scripts ({@code hx-headers} on the body): name and token. */
+	public static String[] csrfHeader(String html) {
+		Matcher m = Pattern.compile("hx-headers=\"\\{&quot;([^&]+)&quot;: &quot;([^&]+)&quot;\\}\"").matcher(html);
+		assertThat(m.find()).as("hx-headers with the csrf token in page").isTrue();
+		return new String[] { m.group(1), m.group(2) };
+	}
+
 	/** Posts a form the way the page at {@code pagePath} would, with its CSRF token. */
 	public HttpResponse<String> submit(String pagePath, String action, String form) throws Exception {
 		String csrf = csrf(get(pagePath).body());

@@ -17,7 +17,6 @@ import io.tierline.ticket.TicketHistory.ImportedTicket;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,22 +28,29 @@ import org.springframework.stereotype.Component;
 public class HistoryWriter {
 
 	private final JdbcTemplate jdbc;
-	private final JdbcClient client;
 	private final TicketNumbers numbers;
 	private final SecretScreen screen;
 	private final HistoryReader reader;
 	private final AccessManagement access;
 	private final JsonMapper json;
 
-	HistoryWriter(JdbcTemplate jdbc, JdbcClient client, TicketNumbers numbers, SecretScreen screen, HistoryReader reader,
+	HistoryWriter(JdbcTemplate jdbc, TicketNumbers numbers, SecretScreen screen, HistoryReader reader,
 			AccessManagement access, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.client = client;
 		this.numbers = numbers;
 		this.screen = screen;
 		this.reader = reader;
 		this.access = access;
 		this.json = json;
+	}
+
+	/** PostgreSQL only: H2 keeps its selectivity statistics itself and its ANALYZE reads whole tables. */
+	public void analyze() {
+		boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+				c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+		if (postgres) {
+			jdbc.execute("analyze tickets, messages, ticket_events");
+		}
 	}
 
 	/** One imported ticket on its way in. */
@@ -67,10 +73,13 @@ public class HistoryWriter {
 		for (int i = 0; i < tickets.size(); i++) {
 			rows.add(ticketRow(tickets.get(i), numbered.get(i)));
 		}
-		RowInserts.insert(jdbc, """
+		List<Long> ticketIds = RowInserts.insertReturningIds(jdbc, """
 				insert into tickets (client_id, number, requester_id, subject, masked_kinds, channel, severity, category_id,
 				  tier, assignee_id, status, external_id, created_at, updated_at, solved_at, version)""", 16, rows);
-		Map<String, Long> ids = reader.ids(clientId, tickets.stream().map(p -> p.ticket().externalId()).toList());
+		Map<String, Long> ids = new HashMap<>();
+		for (int i = 0; i < tickets.size(); i++) {
+			ids.put(tickets.get(i).ticket().externalId(), ticketIds.get(i));
+		}
 		linkFollowUps(clientId, tickets, ids);
 		Map<Long, List<Long>> messageIds = insertMessages(tickets, ids);
 		insertEvents(clientId, tickets, ids, messageIds);
@@ -108,6 +117,7 @@ public class HistoryWriter {
 	/** @return per ticket id, the ids of its messages in the order of its events */
 	private Map<Long, List<Long>> insertMessages(List<Pending> tickets, Map<String, Long> ids) {
 		List<Object[]> rows = new ArrayList<>();
+		List<Long> rowTickets = new ArrayList<>();
 		for (Pending p : tickets) {
 			long ticketId = ids.get(p.ticket().externalId());
 			for (HistoryReplay.Row e : p.replay().rows) {
@@ -115,19 +125,19 @@ public class HistoryWriter {
 					Masked body = screen.mask(e.body());
 					rows.add(new Object[] { ticketId, e.actorId(), e.data().get("visibility"), e.data().get("kind"), body.text(),
 							SecretScreen.column(body), Messages.State.SENT.name(), utc(e.at()) });
+					rowTickets.add(ticketId);
 				}
 			}
 		}
 		if (rows.isEmpty()) {
 			return Map.of();
 		}
-		RowInserts.insert(jdbc, "insert into messages (ticket_id, author_id, visibility, kind, body, masked_kinds, state, created_at)",
-				8, rows);
+		List<Long> messageIds = RowInserts.insertReturningIds(jdbc,
+				"insert into messages (ticket_id, author_id, visibility, kind, body, masked_kinds, state, created_at)", 8, rows);
 		Map<Long, List<Long>> byTicket = new HashMap<>();
-		client.sql("select id, ticket_id from messages where ticket_id in (:tickets) order by ticket_id, id")
-			.param("tickets", ids.values())
-			.query((rs, n) -> byTicket.computeIfAbsent(rs.getLong("ticket_id"), k -> new ArrayList<>()).add(rs.getLong("id")))
-			.list();
+		for (int i = 0; i < messageIds.size(); i++) {
+			byTicket.computeIfAbsent(rowTickets.get(i), k -> new ArrayList<>()).add(messageIds.get(i));
+		}
 		return byTicket;
 	}
 

@@ -30,6 +30,39 @@ final class RowInserts {
 		}
 	}
 
+	/**
+	 * As {@link #insert}, answering the generated {@code id} of every row in the order of {@code rows}
+	 * (PostgreSQL and H2 both return the keys of a multi-row {@code values} insert in its order). Reading
+	 * the ids back with a query instead would depend on the table's statistics, which a large import
+	 * leaves stale until the next analyze.
+	 */
+	static List<Long> insertReturningIds(JdbcTemplate jdbc, String head, int columns, List<Object[]> rows) {
+		List<Long> ids = new ArrayList<>(rows.size());
+		for (int start = 0; start < rows.size(); start += ROWS_PER_STATEMENT) {
+			List<Object[]> chunk = rows.subList(start, Math.min(rows.size(), start + ROWS_PER_STATEMENT));
+			Object[] values = flatten(chunk, columns);
+			String sql = head + " values " + placeholders(columns, chunk.size());
+			jdbc.execute((java.sql.Connection connection) -> {
+				try (var ps = connection.prepareStatement(sql, new String[] { "id" })) {
+					for (int i = 0; i < values.length; i++) {
+						set(ps, i + 1, values[i]);
+					}
+					ps.executeUpdate();
+					try (var keys = ps.getGeneratedKeys()) {
+						while (keys.next()) {
+							ids.add(keys.getLong(1));
+						}
+					}
+				}
+				return null;
+			});
+		}
+		if (ids.size() != rows.size()) {
+			throw new IllegalStateException("expected " + rows.size() + " generated ids, got " + ids.size());
+		}
+		return ids;
+	}
+
 	/** Typed setters: a null of unknown type would make Spring ask the driver for parameter metadata, a round trip each. */
 	private static void set(java.sql.PreparedStatement ps, int index, Object value) throws java.sql.SQLException {
 		if (value == null) {
