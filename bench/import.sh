@@ -26,7 +26,7 @@ echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
 TIERLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" TIERLINE_DB_USER=postgres TIERLINE_DEMO=true PORT=$PORT \
   TIERLINE_ATTACHMENTS_DIR="$WORK/attachments" \
-  java -Xmx1g -jar target/tierline-*.jar --spring.profiles.active=postgres > "$WORK/app.log" 2>&1 &
+  java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/tierline-*.jar --spring.profiles.active=postgres > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
 curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }

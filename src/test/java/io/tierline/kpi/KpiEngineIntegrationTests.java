@@ -156,6 +156,70 @@ class KpiEngineIntegrationTests {
 	}
 
 	@Test
+	void diagnosticDocumentationRunsFromArrivalAtT2ToTheCompleteEscalationIntoT3() {
+		long incomplete = history.ticket(days(0)); // returned for missing information: the clock goes on
+		history.escalated(incomplete, T1, "T1", "T2", at(Duration.ofHours(1)));
+		history.escalated(incomplete, T2, "T2", "T3", at(Duration.ofHours(3)));
+		history.returnedForMissingInformation(incomplete, at(Duration.ofHours(4)));
+		history.escalated(incomplete, T2, "T2", "T3", at(Duration.ofHours(6)));
+		history.accepted(incomplete, at(Duration.ofHours(7)));
+		history.solved(incomplete, "eng@acme.test", at(Duration.ofHours(8)));
+		long quick = history.ticket(days(0));
+		history.escalated(quick, T1, "T1", "T2", at(Duration.ofMinutes(30)));
+		history.escalated(quick, T2, "T2", "T3", at(Duration.ofMinutes(90)));
+		history.accepted(quick, at(Duration.ofHours(2)));
+		history.solved(quick, "eng@acme.test", at(Duration.ofHours(8)));
+		long sentBack = history.ticket(days(0)); // returned as resolvable lower: its template was complete
+		history.escalated(sentBack, T1, "T1", "T2", at(Duration.ofHours(1)));
+		history.escalated(sentBack, T2, "T2", "T3", at(Duration.ofMinutes(140)));
+		history.returned(sentBack, "T2", at(Duration.ofHours(3)));
+		history.solved(sentBack, T2, at(Duration.ofHours(8)));
+		long neverAtT3 = history.ticket(days(0));
+		history.escalated(neverAtT3, T1, "T1", "T2", at(Duration.ofHours(1)));
+		history.solved(neverAtT3, T2, at(Duration.ofHours(8)));
+
+		var report = kpis(days(20), null);
+		// 60, 80 and 300 minutes: the median is 80; p90 (linear) is 80 + 0.8 × (300 − 80) = 256
+		var median = kpi(report, "diagnostic_documentation_minutes_median", "all");
+		assertThat(median.get("value").asDouble()).isEqualTo(80);
+		assertThat(median.get("numerator").asDouble()).as("tickets measured").isEqualTo(3);
+		assertThat(kpi(report, "diagnostic_documentation_minutes_p90", "all").get("value").asDouble()).isEqualTo(256);
+		assertThat(kpi(kpis(at(Duration.ofHours(5)), null), "diagnostic_documentation_minutes_median", "all").get("value").isNull())
+			.as("nothing solved yet").isTrue();
+	}
+
+	@Test
+	void aQueueNarrowsEveryKpiAndGroupsByItsSlug() {
+		long first = history.queue("first-line");
+		long other = history.queue("other");
+		long a = history.ticket(days(0));
+		history.inQueue(a, first);
+		history.solved(a, T1, at(Duration.ofHours(1)));
+		long b = history.ticket(days(0));
+		history.inQueue(b, other);
+		history.escalated(b, T1, "T1", "T2", at(Duration.ofHours(1)));
+		history.solved(b, T2, at(Duration.ofHours(2)));
+		projection.catchUp();
+		var api = Api.at(port).as("admin@northwind.test");
+		String base = "/api/v1/kpis?client=" + history.client + "&from=2026-03-01&to=2026-04-01&asOf=" + days(20);
+
+		var narrowed = api.get(base + "&queue=first-line").json();
+		assertThat(narrowed.get("queue").asString()).isEqualTo("first-line");
+		assertKpi(narrowed, "fcr", 1, 1);
+		assertKpi(narrowed, "escalation_rate_T1", 0, 1);
+		assertKpi(api.get(base).json(), "escalation_rate_T1", 1, 2);
+		var byQueue = api.get(base + "&groupBy=queue").json();
+		assertThat(kpi(byQueue, "fcr", "other").get("numerator").asDouble()).isZero();
+		assertThat(kpi(byQueue, "fcr", "first-line").get("numerator").asDouble()).isEqualTo(1);
+
+		var unknown = api.get(base + "&queue=nope");
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("queue");
+		var withoutClient = api.get("/api/v1/kpis?queue=first-line");
+		assertThat(withoutClient.status()).isEqualTo(422);
+	}
+
+	@Test
 	void csatOnAReopenedTicketCountsEveryAnswerUnderTheTierOfTheFirstResolution() {
 		long reopened = history.ticket(days(0));
 		history.solved(reopened, T1, days(1));

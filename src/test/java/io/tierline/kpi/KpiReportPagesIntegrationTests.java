@@ -38,10 +38,14 @@ class KpiReportPagesIntegrationTests {
 
 	TicketHistoryFixture history;
 
+	long queue;
+
 	@BeforeEach
 	void march() {
 		history = new TicketHistoryFixture(jdbc, access);
+		queue = history.queue("shared");
 		long a = history.ticket(days(0));
+		history.inQueue(a, queue);
 		history.solved(a, "t1@northwind.test", days(1));
 		history.csat(a, 5, days(1.5));
 		long b = history.ticket(days(0));
@@ -49,6 +53,7 @@ class KpiReportPagesIntegrationTests {
 		history.reopened(b, days(3));
 		history.csat(b, 2, days(3.5));
 		long c = history.ticket(days(1));
+		history.inQueue(c, queue);
 		history.solved(c, "eng@acme.test", days(2));
 		history.csat(c, 4, days(2.5));
 		long d = history.ticket(days(1));
@@ -67,6 +72,16 @@ class KpiReportPagesIntegrationTests {
 		String csat = row(page, "CSAT (share of 4 and 5)");
 		assertThat(csat).contains("100.0 %", "2 / 2").contains("50.0 %", "1 / 2");
 		assertThat(page).contains("groupBy=internal");
+	}
+
+	@Test
+	void theParallelRunComparesTheTeamsOnOneQueue() throws Exception {
+		var admin = WebSession.signedIn(port, "admin@northwind.test");
+		String page = admin.get("/reports/parallel-run?client=" + history.client + "&from=2026-03-01&to=2026-04-01&queue=shared").body();
+		assertThat(page).contains("queue shared", "<option value=\"shared\" selected=\"selected\">");
+		assertThat(row(page, "Reopen rate")).contains("0 / 1").doesNotContain("0 / 2", "1 / 2");
+		assertThat(row(page, "CSAT (share of 4 and 5)")).contains("100.0 %", "1 / 1").doesNotContain("50.0 %");
+		assertThat(page).contains("groupBy=internal&amp;queue=shared");
 	}
 
 	@Test

@@ -88,6 +88,21 @@ final class TicketHistoryFixture {
 				"{\"decision\":\"RETURNED\",\"tier\":\"T3\",\"reason\":\"RESOLVABLE_AT_LOWER_TIER\",\"fromTier\":\"T3\",\"toTier\":\"" + to + "\"}");
 	}
 
+	void returnedForMissingInformation(long ticket, Instant at) {
+		event(ticket, "ESCALATION_DECIDED", user("eng@acme.test"), at,
+				"{\"decision\":\"RETURNED\",\"tier\":\"T3\",\"reason\":\"MISSING_INFORMATION\",\"fromTier\":\"T3\",\"toTier\":\"T2\"}");
+	}
+
+	/** A queue of the client, and the ticket put in it. */
+	long queue(String slug) {
+		jdbc.sql("insert into queues (client_id, slug, name) values (?, ?, ?)").params(clientId, slug, "Queue " + slug).update();
+		return jdbc.sql("select id from queues where client_id = ? and slug = ?").params(clientId, slug).query(Long.class).single();
+	}
+
+	void inQueue(long ticket, long queue) {
+		jdbc.sql("update tickets set queue_id = ? where id = ?").params(queue, ticket).update();
+	}
+
 	void csat(long ticket, int score, Instant at) {
 		event(ticket, "CSAT", null, at, "{\"score\":" + score + "}");
 	}

@@ -56,9 +56,9 @@ class CohortKpis {
 				+ "\n  sum(case when reopened_at <= :asOf and reopened_at" + within + " then 1 else 0 end) as reopened,"
 				+ "\n  sum(case when knowledge_at <= :asOf then 1 else 0 end) as knowledge" + tiers
 				+ "\nfrom kpi_tickets where client_id in (:clients) and first_solved_at >= :from and first_solved_at < :to"
-				+ " and first_solved_at <= :asOf" + q.groupBy().groupBy();
+				+ " and first_solved_at <= :asOf" + q.queueFilter() + q.groupBy().groupBy();
 		return jdbc.sql(sql)
-			.param("clients", q.clients()).param("from", q.from()).param("to", q.to()).param("asOf", q.asOf())
+			.param("clients", q.clients()).param("queue", q.queue()).param("from", q.from()).param("to", q.to()).param("asOf", q.asOf())
 			.param("elapsed", q.windowElapsedBy())
 			.query((rs, n) -> cohort(rs))
 			.list().stream().filter(c -> c.tickets() > 0).toList();

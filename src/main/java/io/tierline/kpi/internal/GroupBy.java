@@ -7,7 +7,7 @@ package io.tierline.kpi.internal;
  */
 public enum GroupBy {
 	NONE(null), CLIENT("client_id"), TEAM("team_id"), INTERNAL("team_kind"), TIER("resolution_tier"), AGENT("agent_id"),
-	CHANNEL("channel"), CATEGORY("category_id");
+	CHANNEL("channel"), CATEGORY("category_id"), QUEUE("queue_id");
 
 	final String column;
 

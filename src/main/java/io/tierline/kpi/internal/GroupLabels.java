@@ -34,13 +34,14 @@ class GroupLabels {
 			return raw;
 		}
 		long id = switch (groupBy) {
-			case CLIENT, AGENT, CATEGORY, TEAM -> Long.parseLong(raw);
+			case CLIENT, AGENT, CATEGORY, TEAM, QUEUE -> Long.parseLong(raw);
 			default -> 0;
 		};
 		return switch (groupBy) {
 			case CLIENT -> access.organization(id).slug();
 			case AGENT -> access.user(id).email();
 			case CATEGORY -> access.categorySlug(id);
+			case QUEUE -> access.queueSlug(id);
 			case TEAM -> jdbc.sql("select name from teams where id = ?").param(id).query(String.class).optional().orElse(raw);
 			default -> raw;
 		};

@@ -44,10 +44,11 @@ class ItemKpis {
 				+ sum("csat_n", "kind = 'CSAT' and at <= :asOf", "1") + sum("csat_good", "kind = 'CSAT' and at <= :asOf and amount >= 4", "1")
 				+ sum("minutes", "kind = 'TIME' and at <= :asOf", "amount")
 				+ "\nfrom kpi_items where client_id in (:clients) and kind in ('ESCALATION', 'CSAT', 'TIME')"
-				+ " and first_solved_at >= :from and first_solved_at < :to and first_solved_at <= :asOf" + q.groupBy().groupBy();
+				+ " and first_solved_at >= :from and first_solved_at < :to and first_solved_at <= :asOf" + q.queueFilter()
+				+ q.groupBy().groupBy();
 		List<KpiValue> values = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		jdbc.sql(sql).param("clients", q.clients()).param("from", q.from()).param("to", q.to()).param("asOf", q.asOf())
+		jdbc.sql(sql).param("clients", q.clients()).param("queue", q.queue()).param("from", q.from()).param("to", q.to()).param("asOf", q.asOf())
 			.query(rs -> {
 				String g = rs.getString("g");
 				seen.add(g);

@@ -33,16 +33,18 @@ public class KpiEngine {
 	private final AccessManagement access;
 	private final CohortKpis cohorts;
 	private final ItemKpis items;
+	private final DocumentationKpis documentation;
 	private final StateKpis state;
 	private final GroupLabels labels;
 	private final Clock clock;
 	private final int windowDays;
 
-	KpiEngine(AccessManagement access, CohortKpis cohorts, ItemKpis items, StateKpis state, GroupLabels labels, Clock clock,
+	KpiEngine(AccessManagement access, CohortKpis cohorts, ItemKpis items, DocumentationKpis documentation, StateKpis state, GroupLabels labels, Clock clock,
 			@Value("${tierline.kpi.window-days:7}") int windowDays) {
 		this.access = access;
 		this.cohorts = cohorts;
 		this.items = items;
+		this.documentation = documentation;
 		this.state = state;
 		this.labels = labels;
 		this.clock = clock;
@@ -50,18 +52,23 @@ public class KpiEngine {
 	}
 
 	/** The answer; {@code from} inclusive, {@code to} exclusive. */
-	public record Report(List<String> clients, Instant from, Instant to, Instant asOf, String groupBy, int windowDays,
+	public record Report(List<String> clients, String queue, Instant from, Instant to, Instant asOf, String groupBy, int windowDays,
 			List<KpiValue> kpis) {
 	}
 
 	/** Parameters as the API receives them; any may be null. */
-	public record Question(String client, String from, String to, String asOf, String groupBy, String windowDays) {
+	public record Question(String client, String from, String to, String asOf, String groupBy, String windowDays, String queue) {
+
+		public Question(String client, String from, String to, String asOf, String groupBy, String windowDays) {
+			this(client, from, to, asOf, groupBy, windowDays, null);
+		}
 	}
 
 	public Report report(Caller caller, Question question) {
 		var check = new InputCheck();
 		ClientRef client = check.lookup(question.client(), access::clientBySlug, "client", "client");
 		KpiQuery query = query(question, check);
+		Long queue = queue(question, client, check);
 		check.throwIfInvalid();
 		List<ClientRef> clients = access.clients().stream()
 			.filter(c -> client == null || c.id() == client.id())
@@ -70,8 +77,8 @@ public class KpiEngine {
 			throw new NotFoundException("Client " + question.client());
 		}
 		query = new KpiQuery(clients.stream().map(ClientRef::id).toList(), query.from(), query.to(), query.asOf(), query.groupBy(),
-				query.window());
-		return new Report(clients.stream().map(ClientRef::slug).toList(), query.from(), query.to(), query.asOf(),
+				query.window(), queue);
+		return new Report(clients.stream().map(ClientRef::slug).toList(), queue == null ? null : question.queue().strip(), query.from(), query.to(), query.asOf(),
 				query.groupBy().name().toLowerCase(), (int) query.window().toDays(), clients.isEmpty() ? List.of() : values(query));
 	}
 
@@ -83,6 +90,7 @@ public class KpiEngine {
 			sizes.put(cohort.group(), cohort.tickets());
 		}
 		values.addAll(items.values(query, sizes));
+		values.addAll(documentation.values(query));
 		values.addAll(state.backlog(query));
 		values.addAll(state.slaAttainment(query));
 		values.addAll(state.staffing(query));
@@ -109,6 +117,22 @@ public class KpiEngine {
 				check.add("windowDays", "must be a whole number of days");
 			}
 		}
-		return new KpiQuery(List.of(), from, to, asOf, groupBy, Duration.ofDays(window));
+		return new KpiQuery(List.of(), from, to, asOf, groupBy, Duration.ofDays(window), null);
+	}
+
+	/** A queue is a client's: {@code queue} needs {@code client}. */
+	private Long queue(Question q, ClientRef client, InputCheck check) {
+		if (q.queue() == null || q.queue().isBlank()) {
+			return null;
+		}
+		if (client == null) {
+			check.add("queue", "needs client: a queue belongs to one client");
+			return null;
+		}
+		var id = access.queueId(client.id(), q.queue().strip());
+		if (id.isEmpty()) {
+			check.add("queue", "is not a queue of client " + client.slug());
+		}
+		return id.orElse(null);
 	}
 }

@@ -54,12 +54,13 @@ class KpiFacts {
 		batch.batchUpdate("""
 				insert into kpi_tickets (ticket_id, client_id, channel, category_id, created_at, created_tier, first_solved_at,
 				  resolution_tier, agent_id, team_id, team_kind, first_escalated_at, reopened_at, follow_up_at, knowledge_at,
-				  t1_arrived_at, t2_arrived_at, t3_arrived_at, t1_escalated_at, t2_escalated_at, t3_escalated_at, event_count)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+				  t1_arrived_at, t2_arrived_at, t3_arrived_at, t1_escalated_at, t2_escalated_at, t3_escalated_at, event_count,
+				  queue_id, diagnostic_seconds)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		batch.batchUpdate("""
 				insert into kpi_items (ticket_id, client_id, kind, first_solved_at, channel, category_id, resolution_tier, agent_id,
-				  team_id, team_kind, tier, to_tier, started_at, at, decision, decided_at, amount)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
+				  team_id, team_kind, tier, to_tier, started_at, at, decision, decided_at, amount, queue_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items);
 	}
 
 	void clear() {
@@ -73,14 +74,15 @@ class KpiFacts {
 				time(f.firstSolvedAt), name(f.resolutionTier), agent, team == null ? null : team.id(), team == null ? null : team.kind(),
 				time(f.firstEscalatedAt), time(f.reopenedAt), time(t.followUpAt()), time(f.knowledgeAt),
 				time(f.arrived.get(Tier.T1)), time(f.arrived.get(Tier.T2)), time(f.arrived.get(Tier.T3)),
-				time(f.escalatedOut.get(Tier.T1)), time(f.escalatedOut.get(Tier.T2)), time(f.escalatedOut.get(Tier.T3)), f.eventCount };
+				time(f.escalatedOut.get(Tier.T1)), time(f.escalatedOut.get(Tier.T2)), time(f.escalatedOut.get(Tier.T3)), f.eventCount,
+				t.queueId(), f.diagnosticSeconds };
 	}
 
 	private static Object[] itemRow(TicketKpiFacts f, TicketKpiFacts.Item i, Long agent, Team team) {
 		TicketRow t = f.ticket;
 		return new Object[] { t.id(), t.clientId(), i.kind, time(f.firstSolvedAt), t.channel(), t.categoryId(), name(f.resolutionTier),
 				agent, team == null ? null : team.id(), team == null ? null : team.kind(), name(i.tier), name(i.toTier),
-				time(i.startedAt), time(i.at), i.decision, time(i.decidedAt), i.amount };
+				time(i.startedAt), time(i.at), i.decision, time(i.decidedAt), i.amount, t.queueId() };
 	}
 
 	private Map<String, Long> userIds(List<TicketKpiFacts> tickets) {

@@ -11,9 +11,14 @@ import io.tierline.common.InputCheck;
 
 /**
  * A KPI question: the clients, the cohort period from (inclusive) to (exclusive), the moment taken as now and
- * the grouping. {@code window} is the FCR and reopen window (SPEC §7, default 7 days).
+ * the grouping; {@code queue} narrows to one queue (null: all). {@code window} is the FCR and reopen window (SPEC §7, default 7 days).
  */
-record KpiQuery(List<Long> clients, Instant from, Instant to, Instant asOf, GroupBy groupBy, Duration window) {
+record KpiQuery(List<Long> clients, Instant from, Instant to, Instant asOf, GroupBy groupBy, Duration window, Long queue) {
+
+	/** The queue filter of a fact table's where clause (bind {@code :queue}); empty when not filtered. */
+	String queueFilter() {
+		return queue == null ? "" : " and queue_id = :queue";
+	}
 
 	/** SPEC §7: a ticket counts in FCR once its window has elapsed by asOf. */
 	Instant windowElapsedBy() {

@@ -27,8 +27,8 @@ class StateKpis {
 		long asOf = q.asOf().getEpochSecond();
 		jdbc.sql("select " + q.groupBy().select() + " as g, count(*) as open, sum(amount) as created"
 				+ " from kpi_items where client_id in (:clients) and kind = 'OPEN' and started_at <= :asOf and (at is null or at > :asOf)"
-				+ q.groupBy().groupBy())
-			.param("clients", q.clients()).param("asOf", q.asOf())
+				+ q.queueFilter() + q.groupBy().groupBy())
+			.param("clients", q.clients()).param("queue", q.queue()).param("asOf", q.asOf())
 			.query(rs -> {
 				long open = rs.getLong("open");
 				if (open > 0) {
@@ -51,8 +51,10 @@ class StateKpis {
 		jdbc.sql("select clock, " + (group == null ? "'all'" : group) + " as g,"
 				+ " sum(case when type = 'MET' then 1 else 0 end) as met, count(*) as decided"
 				+ " from sla_events where client_id in (:clients) and type in ('MET', 'BREACHED')"
-				+ " and at >= :from and at < :to and at <= :asOf group by clock" + (group == null ? "" : ", " + group))
-			.param("clients", q.clients()).param("from", q.from()).param("to", q.to()).param("asOf", q.asOf())
+				+ " and at >= :from and at < :to and at <= :asOf"
+				+ (q.queue() == null ? "" : " and ticket_id in (select id from tickets where queue_id = :queue)")
+				+ " group by clock" + (group == null ? "" : ", " + group))
+			.param("clients", q.clients()).param("queue", q.queue()).param("from", q.from()).param("to", q.to()).param("asOf", q.asOf())
 			.query(rs -> {
 				values.add(KpiValue.of("sla_attainment_" + rs.getString("clock"), rs.getString("g"), rs.getLong("met"), rs.getLong("decided")));
 			});
@@ -65,8 +67,9 @@ class StateKpis {
 		List<KpiValue> values = new ArrayList<>();
 		jdbc.sql("select " + (byClient ? "client_id" : "'all'") + " as g,"
 				+ " count(distinct case when tier = 'T1' then user_id end) as t1, count(distinct case when tier = 'T2' then user_id end) as t2"
-				+ " from grants where client_id in (:clients)" + (byClient ? " group by client_id" : ""))
-			.param("clients", q.clients())
+				+ " from grants where client_id in (:clients)" + (q.queue() == null ? "" : " and (queue_id is null or queue_id = :queue)")
+				+ (byClient ? " group by client_id" : ""))
+			.param("clients", q.clients()).param("queue", q.queue())
 			.query(rs -> {
 				values.add(KpiValue.of("staffing_ratio_T1_T2", rs.getString("g"), rs.getLong("t1"), rs.getLong("t2")));
 			});

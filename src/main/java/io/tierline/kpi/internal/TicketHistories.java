@@ -44,11 +44,11 @@ class TicketHistories {
 
 	private List<TicketRow> tickets(Collection<Long> ids) {
 		return jdbc.sql("""
-				select t.id, t.client_id, t.channel, t.category_id, t.created_at,
+				select t.id, t.client_id, t.queue_id, t.channel, t.category_id, t.created_at,
 				  (select min(f.created_at) from tickets f where f.follow_up_of = t.id) as follow_up_at
 				from tickets t where t.id in (:ids)""")
 			.param("ids", ids)
-			.query((rs, n) -> new TicketRow(rs.getLong("id"), rs.getLong("client_id"), rs.getString("channel"),
+			.query((rs, n) -> new TicketRow(rs.getLong("id"), rs.getLong("client_id"), (Long) rs.getObject("queue_id", Long.class), rs.getString("channel"),
 					(Long) rs.getObject("category_id", Long.class), instant(rs, "created_at"), instant(rs, "follow_up_at")))
 			.list();
 	}

@@ -24,6 +24,8 @@ final class TicketKpiFacts {
 	Instant firstEscalatedAt;
 	Instant reopenedAt;
 	Instant knowledgeAt;
+	/** SPEC §7 time to complete diagnostic documentation: first arrival at T2 to the complete escalation into T3. */
+	Long diagnosticSeconds;
 	final Map<Tier, Instant> arrived = new EnumMap<>(Tier.class);
 	final Map<Tier, Instant> escalatedOut = new EnumMap<>(Tier.class);
 	final List<Item> items = new ArrayList<>();
@@ -33,6 +35,7 @@ final class TicketKpiFacts {
 	private Instant arrivedAtTier;
 	private String assignee;
 	private Item open;
+	private Item diagnosticFrom;
 
 	// a row of kpi_items; V15__kpi.sql says what each kind keeps in which column
 	static final class Item {
@@ -99,6 +102,10 @@ final class TicketKpiFacts {
 			firstEscalatedAt = e.at();
 		}
 		escalatedOut.putIfAbsent(from, e.at());
+		if (to == Tier.T3 && diagnosticSeconds == null && arrived.containsKey(Tier.T2)) {
+			diagnosticSeconds = Duration.between(arrived.get(Tier.T2), e.at()).toSeconds();
+			diagnosticFrom = escalation;
+		}
 		arriveAt(to, e.at());
 	}
 
@@ -109,6 +116,11 @@ final class TicketKpiFacts {
 		if (escalation != null) {
 			escalation.decision = decision;
 			escalation.decidedAt = e.at();
+			// returned for missing information: the template was not complete, the clock goes on
+			if (escalation == diagnosticFrom && "RETURNED".equals(decision) && "MISSING_INFORMATION".equals(e.text("reason"))) {
+				diagnosticSeconds = null;
+				diagnosticFrom = null;
+			}
 		}
 		if ("RETURNED".equals(decision)) {
 			Tier back = tierOr(e.text("toTier"), escalation == null ? null : escalation.tier);

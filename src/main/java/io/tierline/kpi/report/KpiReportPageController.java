@@ -76,18 +76,22 @@ class KpiReportPageController {
 
 	@GetMapping("/reports/parallel-run")
 	String parallelRun(Caller caller, @RequestParam(required = false) String client, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, Model model) {
+			@RequestParam(required = false) String to, @RequestParam(required = false) String queue, Model model) {
 		ClientRef chosen = client(caller, client);
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		LocalDate start = date(from, "from", today.minusDays(30));
 		LocalDate end = date(to, "to", today.plusDays(1));
-		var values = reports.all(caller, chosen.slug(), start, end, "internal");
+		String onQueue = queue == null || queue.isBlank() ? null : queue.strip();
+		var values = reports.all(caller, chosen.slug(), onQueue, start, end, "internal");
+		model.addAttribute("queues", access.queues(chosen.id()));
+		model.addAttribute("queue", onQueue);
 		model.addAttribute("clients", visible(caller));
 		model.addAttribute("client", chosen.slug());
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		model.addAttribute("rows", ParallelRun.rows(values));
-		model.addAttribute("csv", "/api/v1/kpis.csv?client=" + chosen.slug() + "&from=" + start + "&to=" + end + "&groupBy=internal");
+		model.addAttribute("csv", "/api/v1/kpis.csv?client=" + chosen.slug() + "&from=" + start + "&to=" + end + "&groupBy=internal"
+				+ (onQueue == null ? "" : "&queue=" + onQueue));
 		return "kpi/parallel-run";
 	}
 

@@ -54,6 +54,13 @@ class KpiReports {
 		return engine.report(caller, question(client, from, to, groupBy)).kpis();
 	}
 
+	/** As {@link #all}, narrowed to one queue of the client (null: every queue). */
+	List<KpiValue> all(Caller caller, String client, String queue, LocalDate from, LocalDate to, String groupBy) {
+		var q = question(client, from, to, groupBy);
+		return engine.report(caller, new KpiEngine.Question(q.client(), q.from(), q.to(), q.asOf(), q.groupBy(), q.windowDays(), queue))
+			.kpis();
+	}
+
 	/** The headline KPIs (ungrouped, or for one group of {@code groupBy}) over the last {@code months} months. */
 	List<Trend> trends(Caller caller, String client, int months, YearMonth last, String groupBy, String group) {
 		List<String> labels = new ArrayList<>();

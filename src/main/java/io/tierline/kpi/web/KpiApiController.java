@@ -34,16 +34,18 @@ class KpiApiController {
 	@GetMapping("/kpis")
 	KpiEngine.Report kpis(Caller caller, @RequestParam(required = false) String client, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String asOf,
-			@RequestParam(required = false) String groupBy, @RequestParam(required = false) String windowDays) {
-		return engine.report(caller, new KpiEngine.Question(client, from, to, asOf, groupBy, windowDays));
+			@RequestParam(required = false) String groupBy, @RequestParam(required = false) String windowDays,
+			@RequestParam(required = false) String queue) {
+		return engine.report(caller, new KpiEngine.Question(client, from, to, asOf, groupBy, windowDays, queue));
 	}
 
 	/** The same as CSV: kpi,group,value,numerator,denominator. */
 	@GetMapping(value = "/kpis.csv", produces = "text/csv")
 	ResponseEntity<String> csv(Caller caller, @RequestParam(required = false) String client, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String asOf,
-			@RequestParam(required = false) String groupBy, @RequestParam(required = false) String windowDays) {
-		var report = engine.report(caller, new KpiEngine.Question(client, from, to, asOf, groupBy, windowDays));
+			@RequestParam(required = false) String groupBy, @RequestParam(required = false) String windowDays,
+			@RequestParam(required = false) String queue) {
+		var report = engine.report(caller, new KpiEngine.Question(client, from, to, asOf, groupBy, windowDays, queue));
 		String body = "kpi,group,value,numerator,denominator\n"
 				+ report.kpis().stream().map(KpiApiController::line).collect(Collectors.joining());
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))

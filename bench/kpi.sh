@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# KPI benchmark (issue 6, SPEC §7): 1,000,000 solved tickets of one client over 2025 with their
+# KPI facts (bench/kpi-seed.sql), then GET /api/v1/kpis over the whole year for every grouping,
+# each 7 times (the first is reported apart as cold), as a client admin. Target: < 1 s each.
+# Only 127.0.0.1 is contacted; everything it starts it stops.
+#   bash bench/kpi.sh            (from the repository root; BENCH_NO_BUILD=1 to reuse target/*.jar)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${BENCH_PORT:-18084}
+DB="tierline_kpibench_$(date +%s)"
+BASE="http://127.0.0.1:$PORT"
+WORK=$(mktemp -d)
+APP_PID=""
+PSQL="psql -h 127.0.0.1 -U postgres -d $DB"
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -ntp -DskipTests package
+psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
+TIERLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" TIERLINE_DB_USER=postgres TIERLINE_DEMO=true PORT=$PORT \
+  TIERLINE_ATTACHMENTS_DIR="$WORK/attachments" \
+  java -Xmx1g -jar target/tierline-*.jar --spring.profiles.active=postgres > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+
+echo "== 1. seeding 1,000,000 solved tickets with their KPI facts"
+$PSQL -q -f bench/kpi-seed.sql
+
+echo "== 2. GET /api/v1/kpis?client=acme&from=2025-01-01&to=2026-01-01 as admin@acme.test, 7 times per grouping"
+query() {
+  curl -s -o "$WORK/out.json" -w '%{http_code} %{time_total}\n' -u admin@acme.test:demo "$BASE/api/v1/kpis?$1"
+}
+for g in none client team internal tier agent channel category; do
+  q="client=acme&from=2025-01-01&to=2026-01-01&groupBy=$g"
+  times=()
+  for i in 1 2 3 4 5 6 7; do
+    read -r code t < <(query "$q")
+    [ "$code" = 200 ] || { echo "HTTP $code"; cat "$WORK/out.json"; exit 1; }
+    times+=("$t")
+  done
+  printf "   groupBy=%-9s cold %5.0f ms, then %s ms (max %.0f)\n" "$g" "$(echo "${times[0]} * 1000" | bc -l)" \
+    "$(printf '%s\n' "${times[@]:1}" | awk '{printf "%.0f ", $1 * 1000}')" \
+    "$(printf '%s\n' "${times[@]:1}" | sort -n | tail -1 | awk '{print $1 * 1000}')"
+done
+echo "   fcr over the year: $(grep -o '{[^{}]*"kpi":"fcr"[^{}]*}' "$WORK/out.json" | head -1)"
+q="client=acme&from=2025-03-01&to=2025-04-01&asOf=2025-03-20T00:00:00Z&groupBy=agent"
+read -r code t < <(query "$q"); printf "   one month, asOf inside it, groupBy=agent: %.0f ms\n" "$(echo "$t * 1000" | bc -l)"
+echo "== 3. the plan of the cohort query (the largest)"
+$PSQL -c "explain (analyze, buffers off, timing off) select team_id, count(*) from kpi_tickets where client_id = (select id from organizations where slug='acme') and first_solved_at >= '2025-01-01' and first_solved_at < '2026-01-01' group by team_id" | grep -E "Scan|Gather|Workers|Execution"
+echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
