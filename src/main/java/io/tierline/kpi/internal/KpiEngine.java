@@ -34,17 +34,20 @@ public class KpiEngine {
 	private final CohortKpis cohorts;
 	private final ItemKpis items;
 	private final DocumentationKpis documentation;
+	private final DeflectionKpis deflection;
 	private final StateKpis state;
 	private final GroupLabels labels;
 	private final Clock clock;
 	private final int windowDays;
 
-	KpiEngine(AccessManagement access, CohortKpis cohorts, ItemKpis items, DocumentationKpis documentation, StateKpis state, GroupLabels labels, Clock clock,
+	KpiEngine(AccessManagement access, CohortKpis cohorts, ItemKpis items, DocumentationKpis documentation,
+			DeflectionKpis deflection, StateKpis state, GroupLabels labels, Clock clock,
 			@Value("${tierline.kpi.window-days:7}") int windowDays) {
 		this.access = access;
 		this.cohorts = cohorts;
 		this.items = items;
 		this.documentation = documentation;
+		this.deflection = deflection;
 		this.state = state;
 		this.labels = labels;
 		this.clock = clock;
@@ -91,6 +94,7 @@ public class KpiEngine {
 		}
 		values.addAll(items.values(query, sizes));
 		values.addAll(documentation.values(query));
+		values.addAll(deflection.values(query));
 		values.addAll(state.backlog(query));
 		values.addAll(state.slaAttainment(query));
 		values.addAll(state.staffing(query));

@@ -60,6 +60,25 @@ enum Targets {
 		String rag(double v) {
 			return "";
 		}
+	},
+	DEFLECTION_RATE("deflection_rate", "Self-service deflection rate", true) {
+		@Override
+		String rag(double v) {
+			return "";
+		}
+	},
+	DEFLECTION_ACCURACY("deflection_accuracy", "Deflection accuracy (no same-topic re-contact in 7 days)", true) {
+		@Override
+		String rag(double v) {
+			return "";
+		}
+	},
+	DIAGNOSTIC_DOCUMENTATION("diagnostic_documentation_minutes_median", "Time to complete diagnostic documentation, median (min)",
+			false) {
+		@Override
+		String rag(double v) {
+			return "";
+		}
 	};
 
 	final String kpi;
