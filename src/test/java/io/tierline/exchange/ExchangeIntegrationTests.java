@@ -72,6 +72,31 @@ class ExchangeIntegrationTests {
 		assertThat(report.get("rejected").asInt()).as(response.text()).isEqualTo(rejected);
 	}
 
+	@Autowired
+	io.tierline.kpi.internal.KpiProjection projection;
+
+	@Test
+	void importedTicketsCountInTheKpisAndTheAuditLogLikeAnyOther() {
+		assertCounts(importLines(admin, fixture("2007")), 4, 0, 0);
+		projection.catchUp();
+		JsonNode report = admin.get("/api/v1/kpis?client=acme&from=2007-01-01&to=2008-01-01&asOf=2008-06-01T00:00:00Z").json();
+		// the fixture: three tickets solved (one reopened and solved again), two CSAT answers
+		assertThat(kpi(report, "reopen_rate").get("denominator").asInt()).isEqualTo(3);
+		assertThat(kpi(report, "reopen_rate").get("numerator").asInt()).isEqualTo(1);
+		assertThat(kpi(report, "csat").get("denominator").asInt()).isEqualTo(2);
+		String audit = Api.at(port).as("admin@acme.test").get("/api/v1/audit?org=acme&limit=50").text();
+		assertThat(audit).contains("TICKETS_IMPORTED");
+	}
+
+	static JsonNode kpi(JsonNode report, String name) {
+		for (JsonNode v : report.get("kpis")) {
+			if (v.get("kpi").asString().equals(name)) {
+				return v;
+			}
+		}
+		throw new AssertionError("no " + name + " in " + report);
+	}
+
 	@Test
 	void exportsAnImportedHistoryExactlyAsItCameIn() {
 		String lines = fixture("2011");
