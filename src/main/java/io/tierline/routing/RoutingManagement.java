@@ -36,4 +36,9 @@ public class RoutingManagement {
 	public DecisionTimeSummary decisionTimes() {
 		return times.summary();
 	}
+
+	/** Forgets the decision times kept so far (a benchmark run measures from here). */
+	public void resetDecisionTimes() {
+		times.reset();
+	}
 }

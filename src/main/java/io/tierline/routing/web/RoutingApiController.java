@@ -93,4 +93,13 @@ class RoutingApiController {
 		}
 		return routing.decisionTimes();
 	}
+
+	@org.springframework.web.bind.annotation.DeleteMapping("/decision-times")
+	ResponseEntity<Void> resetDecisionTimes(Caller caller) {
+		if (!caller.isProviderAdmin()) {
+			throw new ForbiddenException("Provider admins reset decision times");
+		}
+		routing.resetDecisionTimes();
+		return ResponseEntity.noContent().build();
+	}
 }
