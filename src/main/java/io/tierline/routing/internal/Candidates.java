@@ -13,25 +13,81 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may be given a ticket (issue 9): a grant covers its client, queue, category and tier; not in
  * the SHADOW stage for the client (SPEC §1); a member of a team working the queue when the queue
  * names teams; not on a team working another client's dedicated queue; AVAILABLE and on shift.
- * One query with each agent's load.
+ * The pool is cached briefly per node; loads are read for every decision.
  */
 @Repository
 class Candidates {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	private final long poolCacheMillis;
 
-	Candidates(JdbcClient jdbc, JsonMapper json) {
+	Candidates(JdbcClient jdbc, JsonMapper json,
+			@org.springframework.beans.factory.annotation.Value("${tierline.routing.pool-cache-ms:5000}") long poolCacheMillis) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.poolCacheMillis = poolCacheMillis;
 	}
 
+	/** Who is eligible, from the pool (cached a few seconds), with their loads read now. */
 	List<Candidate> of(RoutedTicket t, Long excluded, Instant now) {
+		List<Availability> eligible = pool(t).stream()
+			.filter(a -> excluded == null || a.userId() != excluded)
+			.filter(a -> a.onShift(now))
+			.toList();
+		if (eligible.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Integer> loads = loads(eligible.stream().map(Availability::userId).toList());
+		return eligible.stream().map(a -> new Candidate(a.userId(), emails.get(a.userId()), a, loads.getOrDefault(a.userId(), 0))).toList();
+	}
+
+	/** Their active tickets weighted by severity, one grouped index scan. */
+	Map<Long, Integer> loads(List<Long> userIds) {
+		Map<Long, Integer> loads = new java.util.HashMap<>();
+		jdbc.sql("select t.assignee_id, sum(" + Agents.WEIGHT + ") from tickets t where t.assignee_id in (:ids) and " + Agents.ACTIVE
+				+ " group by t.assignee_id")
+			.param("ids", userIds)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+			.list()
+			.forEach(e -> loads.put(e.getKey(), e.getValue()));
+		return loads;
+	}
+
+	/** Drops the cached pools (a setting, an availability or a skill changed on this node). */
+	void invalidate() {
+		pools.clear();
+	}
+
+	private record PoolKey(long clientId, long queueId, long categoryId, String tier) {
+	}
+
+	private record Pool(List<Availability> agents, long loadedAt) {
+	}
+
+	private final Map<PoolKey, Pool> pools = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Long, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The agents a grant, the onboarding stage and the queue's teams allow, who are AVAILABLE: kept
+	 * per node for {@code tierline.routing.pool-cache-ms} (5 s) — grants, teams and settings change
+	 * rarely, and what matters for fairness (status, capacity, load) is re-read under the agent's lock.
+	 */
+	private List<Availability> pool(RoutedTicket t) {
+		var key = new PoolKey(t.clientId(), t.queueId(), t.categoryId() == null ? -1L : t.categoryId(), t.tier());
+		long nowMillis = System.currentTimeMillis();
+		Pool pool = pools.get(key);
+		if (pool == null || nowMillis - pool.loadedAt() > poolCacheMillis) {
+			pool = new Pool(load(key), nowMillis);
+			pools.put(key, pool);
+		}
+		return pool.agents();
+	}
+
+	private List<Availability> load(PoolKey key) {
 		return jdbc.sql("""
-				select a.*, u.email,
-				  (select coalesce(sum(%s), 0) from tickets t where t.assignee_id = a.user_id and %s) as load
-				from agent_availability a join users u on u.id = a.user_id
-				where a.status = 'AVAILABLE' and u.active and a.user_id <> :excluded
+				select a.*, u.email from agent_availability a join users u on u.id = a.user_id
+				where a.status = 'AVAILABLE' and u.active
 				  and exists (select 1 from grants g where g.user_id = a.user_id and g.client_id = :client
 				              and (g.tier = :tier or (g.tier = 'T3' and :tier = 'T4'))
 				              and (g.queue_id is null or g.queue_id = :queue)
@@ -44,17 +100,16 @@ class Candidates {
 				  and not exists (select 1 from team_members tm join queue_teams qt on qt.team_id = tm.team_id
 				                  join routing_queues rq on rq.queue_id = qt.queue_id
 				                  where tm.user_id = a.user_id and rq.dedicated and rq.client_id <> :client)
-				order by a.user_id""".formatted(Agents.WEIGHT, Agents.ACTIVE))
-			.param("excluded", excluded == null ? -1L : excluded)
-			.param("client", t.clientId())
-			.param("tier", t.tier())
-			.param("queue", t.queueId())
-			.param("category", t.categoryId() == null ? -1L : t.categoryId())
-			.query((rs, n) -> new Candidate(rs.getLong("user_id"), rs.getString("email"), Agents.availability(rs, n), rs.getInt("load")))
-			.list()
-			.stream()
-			.filter(c -> c.availability().onShift(now))
-			.toList();
+				order by a.user_id""")
+			.param("client", key.clientId())
+			.param("tier", key.tier())
+			.param("queue", key.queueId())
+			.param("category", key.categoryId())
+			.query((rs, n) -> {
+				emails.put(rs.getLong("user_id"), rs.getString("email"));
+				return Agents.availability(rs, n);
+			})
+			.list();
 	}
 
 	Optional<RoutedTicket> ticket(long ticketId) {

@@ -13,13 +13,34 @@ import org.springframework.stereotype.Repository;
 @Repository
 class QueueSettings {
 
-	private final JdbcClient jdbc;
-
-	QueueSettings(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private record Cached(Optional<QueueRouting> settings, long loadedAt) {
 	}
 
+	private final JdbcClient jdbc;
+	private final long cacheMillis;
+	private final java.util.Map<Long, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	QueueSettings(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${tierline.routing.pool-cache-ms:5000}") long cacheMillis) {
+		this.jdbc = jdbc;
+		this.cacheMillis = cacheMillis;
+	}
+
+	/** The queue's settings, kept per node as long as the candidate pools (a change elsewhere shows within seconds). */
 	Optional<QueueRouting> find(long queueId) {
+		long now = System.currentTimeMillis();
+		Cached cached = cache.get(queueId);
+		if (cached == null || now - cached.loadedAt() > cacheMillis) {
+			cached = new Cached(read(queueId), now);
+			cache.put(queueId, cached);
+		}
+		return cached.settings();
+	}
+
+	void invalidate() {
+		cache.clear();
+	}
+
+	private Optional<QueueRouting> read(long queueId) {
 		return jdbc.sql("select queue_id, client_id, strategy, dedicated, reassign_on_breach from routing_queues where queue_id = ?")
 			.param(queueId)
 			.query((rs, n) -> new QueueRouting(rs.getLong(1), rs.getLong(2), RoutingStrategy.valueOf(rs.getString(3)), rs.getBoolean(4),
@@ -32,6 +53,7 @@ class QueueSettings {
 	}
 
 	void save(QueueRouting q, Instant now) {
+		cache.remove(q.queueId());
 		int updated = jdbc.sql("update routing_queues set strategy = ?, dedicated = ?, reassign_on_breach = ?, updated_at = ? where queue_id = ?")
 			.params(q.strategy().name(), q.dedicated(), q.reassignOnBreach(), now, q.queueId()).update();
 		if (updated == 0) {

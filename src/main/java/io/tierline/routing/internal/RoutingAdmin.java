@@ -61,16 +61,18 @@ public class RoutingAdmin {
 	private final QueueSettings queues;
 	private final Agents agents;
 	private final RoutingRequests requests;
+	private final Candidates candidates;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	RoutingAdmin(AccessManagement access, QueueSettings queues, Agents agents, RoutingRequests requests, JdbcClient jdbc,
+	RoutingAdmin(AccessManagement access, QueueSettings queues, Agents agents, RoutingRequests requests, Candidates candidates, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
 		this.queues = queues;
 		this.agents = agents;
 		this.requests = requests;
+		this.candidates = candidates;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -294,7 +296,10 @@ public class RoutingAdmin {
 				: jdbc.sql("select name from teams where id in (:ids) order by name").param("ids", ids).query(String.class).list();
 	}
 
+	/** Every change here may change who is eligible: this node forgets its cached pools and settings at once. */
 	private void audit(Caller caller, long orgId, String action, String target, Object before, Object after) {
+		candidates.invalidate();
+		queues.invalidate();
 		events.publishEvent(new AuditEvent(orgId, caller.userId(), caller.email(), action, null, target, before, after));
 	}
 }
