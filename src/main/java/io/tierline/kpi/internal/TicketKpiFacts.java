@@ -161,13 +161,15 @@ final class TicketKpiFacts {
 		}
 	}
 
-	/** A changed survey answer (issue 9: changeable within the survey window) replaces the last one, never adds a second. */
+	/**
+	 * A changed survey answer (issue 9: changeable within the survey window) replaces the score of
+	 * the last one and keeps its time, so the answer counts once, from when it was first given.
+	 */
 	private void csat(HistoryEvent e) {
 		if (e.data().path("changed").asBoolean(false)) {
 			for (int i = items.size() - 1; i >= 0; i--) {
 				if (items.get(i).kind.equals("CSAT")) {
 					items.get(i).amount = e.number("score");
-					items.get(i).at = e.at();
 					return;
 				}
 			}
