@@ -98,7 +98,18 @@
         break;
       case 'offer': leaveNote.textContent = f.reason + '. You can keep waiting, or leave a message and we will answer by e-mail.'; break;
       case 'left': done('Thank you. We received your message as ' + f.ticket + ' and will answer by e-mail.'); break;
-      case 'ended': done(f.by === 'agent' ? 'The agent ended the chat.' : 'Chat ended.'); break;
+      case 'ended':
+        done(f.by === 'agent' ? 'The agent ended the chat.' : 'Chat ended.');
+        if (f.survey) { // issue 9: the CSAT survey of the solved ticket, one click per score
+          var rate = document.createElement('p'); rate.setAttribute('data-testid', 'chat-survey');
+          rate.appendChild(document.createTextNode('How did we do? '));
+          [1, 2, 3, 4, 5].forEach(function (s) {
+            var a = document.createElement('a'); a.href = f.survey + '?score=' + s; a.target = '_blank'; a.textContent = ' ' + s + ' ';
+            rate.appendChild(a);
+          });
+          log.appendChild(rate);
+        }
+        break;
       case 'error':
         if (f.code === 'unknown-token') { sessionStorage.removeItem(tokenKey); state = 'NEW'; }
         note(f.errors ? f.errors.map(function (e) { return e.field + ' ' + e.message; }).join('; ') : f.message);

@@ -37,6 +37,12 @@ public interface AccessManagement {
 
 	List<CatalogEntry> queues(long clientId);
 
+	/**
+	 * Adds a queue to the client's catalogue (issue 9: queue settings); the caller's rights are the
+	 * calling module's check. {@link io.tierline.common.ConflictException} when the slug is taken.
+	 */
+	CatalogEntry addQueue(long clientId, String slug, String name);
+
 	Optional<UserRef> userByEmail(String email);
 
 	UserRef user(long id);

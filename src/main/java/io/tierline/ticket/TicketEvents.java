@@ -37,4 +37,17 @@ public final class TicketEvents {
 	public record TicketEscalationDecided(long ticketId, long clientId, boolean accepted, Tier tierBefore, Tier tierNow,
 			Instant at) {
 	}
+
+	/** The ticket moved to another queue (an SLA breach action, or a lead's choice); {@code queueId} may be null. */
+	public record TicketQueueChanged(long ticketId, long clientId, Long queueId, Instant at) {
+	}
+
+	/**
+	 * The requester answered the CSAT question for one solve (SPEC §7), in the portal, the API or a
+	 * survey link. {@code changed}: this answer replaces an earlier one to the same solve.
+	 * {@code comment} may be null; {@code tier} is the tier of resolution.
+	 */
+	public record CsatGiven(long ticketId, long clientId, long requesterId, int solveNumber, int score, String comment,
+			Tier tier, boolean changed, Instant at) {
+	}
 }

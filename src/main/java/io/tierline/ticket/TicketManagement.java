@@ -32,10 +32,13 @@ public class TicketManagement {
 	private final io.tierline.ticket.internal.Messages messages;
 	private final io.tierline.ticket.internal.TicketChanges changes;
 
-	TicketManagement(TicketIntake intake, TicketQueries queries, TicketReading reading, TicketTiers tiers,
+	private final io.tierline.ticket.internal.TicketFeedback feedback;
+
+	TicketManagement(io.tierline.ticket.internal.TicketFeedback feedback, TicketIntake intake, TicketQueries queries, TicketReading reading, TicketTiers tiers,
 			Conversation conversation, TicketStaffView staffView, io.tierline.ticket.internal.AttachmentService attachments,
 			io.tierline.ticket.internal.Tickets tickets, io.tierline.ticket.internal.Messages messages,
 			io.tierline.ticket.internal.TicketChanges changes) {
+		this.feedback = feedback;
 		this.messages = messages;
 		this.changes = changes;
 		this.tickets = tickets;
@@ -73,6 +76,30 @@ public class TicketManagement {
 	/** Assigns the ticket to an agent who may work it, under the same rules as the ticket page. */
 	public void assign(Caller caller, String ticketRef, String assigneeEmail) {
 		changes.apply(caller, ticketRef, new io.tierline.ticket.internal.TicketChanges.Change(null, null, true, assigneeEmail, null, null));
+	}
+
+	/**
+	 * Routing's assignment (no caller): the ASSIGNED event carries {@code because}, e.g.
+	 * {@code reason: "round robin"}. {@code agentId} null unassigns.
+	 *
+	 * @return false when the ticket is no longer active (solved, closed) and was left as it is
+	 */
+	public boolean assignAutomatically(long ticketId, Long agentId, java.util.Map<String, Object> because) {
+		return changes.assignAutomatically(ticketId, agentId, because);
+	}
+
+	/**
+	 * Records the requester's CSAT answer given through a signed survey link (the survey module
+	 * checked the link; no login). {@code comment} may be null; {@code changed}: it replaces an
+	 * earlier answer to the same solve. Invalid score or comment: {@link io.tierline.common.InvalidInputException}.
+	 */
+	public void answerSurvey(long ticketId, int solveNumber, Integer score, String comment, Tier tierOfResolution, boolean changed) {
+		feedback.answerSurvey(ticketId, solveNumber, score, comment, tierOfResolution, changed);
+	}
+
+	/** How many times the ticket has been solved (1 after its first solve, 2 after a reopen and a second solve). */
+	public int solveNumber(long ticketId) {
+		return feedback.solveNumber(ticketId);
 	}
 
 	public Optional<TicketView> find(long ticketId) {

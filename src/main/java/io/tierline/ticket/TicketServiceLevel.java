@@ -34,8 +34,11 @@ public class TicketServiceLevel {
 	private final Tickets tickets;
 	private final AccessManagement access;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
-	TicketServiceLevel(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Tickets tickets, AccessManagement access, Clock clock) {
+	TicketServiceLevel(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Tickets tickets, AccessManagement access, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
@@ -73,9 +76,13 @@ public class TicketServiceLevel {
 		if (raiseSeverity && ticket.severity() != Severity.P1) {
 			ticket.changeSeverity(Severity.values()[ticket.severity().ordinal() - 1], null, now);
 		}
+		Long queueBefore = ticket.queueId();
 		if (queueId != null && access.queueSlug(queueId) != null) {
 			ticket.moveToQueue(queueId, access.queueSlug(queueId), null, now, because);
 		}
 		tickets.update(ticket);
+		if (!java.util.Objects.equals(queueBefore, ticket.queueId())) {
+			events.publishEvent(new TicketEvents.TicketQueueChanged(ticketId, ticket.clientId(), ticket.queueId(), now));
+		}
 	}
 }

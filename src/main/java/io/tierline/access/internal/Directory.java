@@ -225,6 +225,16 @@ class Directory implements AccessManagement {
 		return callers.load(userId, null);
 	}
 
+	@Override
+	public CatalogEntry addQueue(long clientId, String slug, String name) {
+		if (queueId(clientId, slug).isPresent()) {
+			throw new io.tierline.common.ConflictException("slug", "The client has a queue " + slug + " already");
+		}
+		jdbc.sql("insert into queues (client_id, slug, name) values (?, ?, ?)").params(clientId, slug, name).update();
+		queues.clear();
+		return queues(clientId).stream().filter(q -> q.slug().equals(slug)).findFirst().orElseThrow();
+	}
+
 	void invalidate() {
 		organizations.clear();
 		categories.clear();

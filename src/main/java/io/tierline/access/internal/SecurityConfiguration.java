@@ -19,7 +19,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class SecurityConfiguration {
 
 	private static final String[] PUBLIC = { "/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-			"/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error" };
+			"/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error",
+			// issue 9: a CSAT survey is answered from a signed one-click link, without signing in
+			"/survey/**" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -46,7 +48,7 @@ class SecurityConfiguration {
 			ProblemResponses problems, AuthenticationManager authenticationManager) throws Exception {
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+			.authorizeHttpRequests(a -> a.requestMatchers("/api/v1/surveys/**").permitAll().anyRequest().authenticated())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, users, problems), BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.authenticationEntryPoint(
 					(request, response, e) -> problems.write(response, 401, "Unauthorized", "Sign in with HTTP Basic or an API token")))

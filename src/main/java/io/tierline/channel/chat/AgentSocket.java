@@ -100,7 +100,8 @@ class AgentSocket extends FrameHandler {
 
 	private void end(Caller agent, long chatId) {
 		Chat ended = desk.endByAgent(agent, chatId);
-		sockets.toVisitor(chatId, ChatFrames.of("ended", "state", ended.state().name(), "by", "agent"));
+		sockets.toVisitor(chatId, ChatFrames.of("ended", "state", ended.state().name(), "by", "agent", "survey",
+				tickets.surveyLink(ended.ticketId())));
 		sockets.toAgent(agent.userId(), ChatFrames.of("ended", "chatId", chatId, "by", "agent"));
 	}
 

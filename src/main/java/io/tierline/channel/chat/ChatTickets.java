@@ -24,10 +24,17 @@ class ChatTickets {
 
 	private final TicketManagement tickets;
 	private final AccessManagement access;
+	private final io.tierline.survey.SurveyManagement surveys;
 
-	ChatTickets(TicketManagement tickets, AccessManagement access) {
+	ChatTickets(TicketManagement tickets, AccessManagement access, io.tierline.survey.SurveyManagement surveys) {
 		this.tickets = tickets;
 		this.access = access;
+		this.surveys = surveys;
+	}
+
+	/** Issue 9: the CSAT survey link shown at the end of a chat whose ticket was solved; null when there is none. */
+	String surveyLink(Long ticketId) {
+		return ticketId == null ? null : surveys.openSurveyLink(ticketId).orElse(null);
 	}
 
 	/** The CHAT ticket, opened when an agent accepts, carrying what the visitor wrote while waiting. */

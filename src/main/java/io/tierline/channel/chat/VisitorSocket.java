@@ -127,7 +127,8 @@ class VisitorSocket extends FrameHandler {
 
 	private void end(Chat chat) {
 		Chat ended = desk.endByVisitor(chat.id());
-		sockets.toVisitor(chat.id(), ChatFrames.of("ended", "state", ended.state().name(), "by", "visitor"));
+		sockets.toVisitor(chat.id(), ChatFrames.of("ended", "state", ended.state().name(), "by", "visitor", "survey",
+				tickets.surveyLink(ended.ticketId())));
 		if (ended.agentId() != null) {
 			sockets.toAgent(ended.agentId(), ChatFrames.of("ended", "chatId", chat.id(), "by", "visitor"));
 		}

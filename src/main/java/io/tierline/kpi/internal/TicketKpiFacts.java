@@ -78,7 +78,7 @@ final class TicketKpiFacts {
 			case "ESCALATION_DECIDED" -> decided(e);
 			case "STATUS" -> status(e);
 			case "REOPENED" -> reopened(e.at());
-			case "CSAT" -> item("CSAT", null, e.at(), e.number("score"));
+			case "CSAT" -> csat(e);
 			case "TIME_LOGGED" -> item("TIME", tierOr(e.text("tier"), tier), e.at(), e.number("minutes"));
 			case "KNOWLEDGE_LINKED" -> knowledgeLinked(e);
 			default -> { }
@@ -171,6 +171,22 @@ final class TicketKpiFacts {
 		if (contributes && knowledgeAt == null) {
 			knowledgeAt = e.at();
 		}
+	}
+
+	/**
+	 * A changed survey answer (issue 9: changeable within the survey window) replaces the score of
+	 * the last one and keeps its time, so the answer counts once, from when it was first given.
+	 */
+	private void csat(HistoryEvent e) {
+		if (e.data().path("changed").asBoolean(false)) {
+			for (int i = items.size() - 1; i >= 0; i--) {
+				if (items.get(i).kind.equals("CSAT")) {
+					items.get(i).amount = e.number("score");
+					return;
+				}
+			}
+		}
+		item("CSAT", null, e.at(), e.number("score"));
 	}
 
 	private void item(String kind, Tier at, Instant when, long amount) {

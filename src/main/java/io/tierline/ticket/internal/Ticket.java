@@ -212,13 +212,20 @@ public class Ticket {
 	}
 
 	public void assign(Long assigneeId, String assigneeEmail, Long actorId, Instant at) {
+		assign(assigneeId, assigneeEmail, actorId, at, Map.of());
+	}
+
+	/** As {@link #assign(Long, String, Long, Instant)}, the event carrying why (routing: {@code reason}, {@code strategy}). */
+	public void assign(Long assigneeId, String assigneeEmail, Long actorId, Instant at, Map<String, Object> because) {
 		requireNotClosed();
 		if (Objects.equals(this.assigneeId, assigneeId)) {
 			return;
 		}
 		this.assigneeId = assigneeId;
 		touch(at);
-		record(EventType.ASSIGNED, actorId, at, data("assignee", assigneeEmail, "tier", tier));
+		Map<String, Object> data = data("assignee", assigneeEmail, "tier", tier);
+		data.putAll(because);
+		record(EventType.ASSIGNED, actorId, at, data);
 	}
 
 	public void changeSeverity(Severity to, Long actorId, Instant at) {

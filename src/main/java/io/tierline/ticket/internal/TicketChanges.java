@@ -91,6 +91,29 @@ public class TicketChanges {
 				null, before, snapshot(ticket)));
 	}
 
+	/**
+	 * An assignment made by routing, not by a person: the ASSIGNED event carries {@code because}
+	 * (reason, strategy). {@code agentId} null unassigns. A solved or closed ticket is left as it is.
+	 *
+	 * @return whether the ticket was active and now has that assignee
+	 */
+	@Transactional
+	public boolean assignAutomatically(long ticketId, Long agentId, Map<String, Object> because) {
+		Ticket ticket = tickets.find(ticketId).orElse(null);
+		if (ticket == null || !ticket.status().isActive()) {
+			return false;
+		}
+		Map<String, Object> before = snapshot(ticket);
+		Instant now = clock.instant();
+		UserRef agent = agentId == null ? null : access.user(agentId);
+		ticket.assign(agentId, agent == null ? null : agent.email(), null, now, because);
+		tickets.update(ticket);
+		publish(ticket, ticket.status(), before, now);
+		events.publishEvent(new AuditEvent(ticket.clientId(), null, "routing", "TICKET_ROUTED", ticket.id(), null, before,
+				snapshot(ticket)));
+		return true;
+	}
+
 	private void publish(Ticket ticket, TicketStatus previous, Map<String, Object> before, Instant now) {
 		if (ticket.status() != previous) {
 			events.publishEvent(new TicketStatusChanged(ticket.id(), ticket.clientId(), previous, ticket.status(), now));

@@ -10,6 +10,7 @@ import io.tierline.common.ConflictException;
 import io.tierline.common.ForbiddenException;
 import io.tierline.common.InputCheck;
 import io.tierline.ticket.EventType;
+import io.tierline.ticket.TicketEvents.CsatGiven;
 import io.tierline.ticket.TicketStatus;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,11 +60,42 @@ public class TicketFeedback {
 			throw new ConflictException("score", "This solve has been rated already");
 		}
 		Instant now = clock.instant();
-		ticket.recordEvent(EventType.CSAT, caller.userId(), now, text == null ? Ticket.data("score", score)
-				: Ticket.data("score", score, "comment", text));
+		int solve = solveNumber(ticket.id());
+		// issue 9: the CSAT event carries the tier of resolution and which solve it answers
+		ticket.recordEvent(EventType.CSAT, caller.userId(), now, Ticket.data("score", score, "comment", text, "tier", ticket.tier(),
+				"solve", solve, "via", "PORTAL"));
 		tickets.update(ticket);
+		events.publishEvent(new CsatGiven(ticket.id(), ticket.clientId(), caller.userId(), solve, score, text, ticket.tier(), false, now));
 		events.publishEvent(new AuditEvent(ticket.clientId(), caller.userId(), caller.email(), "CSAT_GIVEN", ticket.id(), null, null,
 				Map.of("score", score)));
+	}
+
+	/**
+	 * The requester's answer through a signed survey link (no login): the survey module checked the
+	 * link. {@code changed}: it replaces an earlier answer to the same solve, within the survey window.
+	 */
+	@Transactional
+	public void answerSurvey(long ticketId, int solve, Integer score, String comment, io.tierline.common.Tier tierOfResolution,
+			boolean changed) {
+		Ticket ticket = tickets.find(ticketId).orElseThrow(() -> new io.tierline.common.NotFoundException("Ticket " + ticketId));
+		var check = new InputCheck();
+		check.require(score != null && score >= 1 && score <= 5, "score", "must be a whole number from 1 to 5");
+		String text = check.text(comment, "comment", 2000, false);
+		check.throwIfInvalid();
+		Instant now = clock.instant();
+		ticket.recordEvent(EventType.CSAT, ticket.requesterId(), now, Ticket.data("score", score, "comment", text, "tier",
+				tierOfResolution, "solve", solve, "via", "SURVEY", "changed", changed ? Boolean.TRUE : null));
+		tickets.update(ticket);
+		events.publishEvent(new CsatGiven(ticket.id(), ticket.clientId(), ticket.requesterId(), solve, score, text, tierOfResolution,
+				changed, now));
+		events.publishEvent(new AuditEvent(ticket.clientId(), ticket.requesterId(), "survey link", changed ? "CSAT_CHANGED" : "CSAT_GIVEN",
+				ticket.id(), null, null, Map.of("score", score, "solve", solve)));
+	}
+
+	/** How many times the ticket has been solved so far (1 after the first solve). */
+	public int solveNumber(long ticketId) {
+		return jdbc.sql("select count(*) from ticket_events where ticket_id = ? and type = 'STATUS' and data like '%\"status\":\"SOLVED\"%'")
+			.param(ticketId).query(Integer.class).single();
 	}
 
 	/** Whether the requester may rate now: solved or closed, and not yet rated since the last solve. */

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Routing benchmark on the local PostgreSQL (issue 9): the time an assignment decision adds to
+# ticket creation with 500 agents and 50 routed queues (target < 5 ms p99).
+#   1. seeds 500 agents, 10 teams, 50 routed queues and 25,000 assigned open tickets (bench/routing-seed.sql),
+#   2. opens tickets in random bench queues at concurrency 1 and 4 (bench/RoutingLoad.java) and reads
+#      the decision time the app measures around each decision (GET /api/v1/routing/decision-times:
+#      candidate query with loads, skills, strategy, row lock and load re-read),
+#   3. opens tickets without a queue (nothing to route) for the creation latency with routing off.
+# Only 127.0.0.1 is contacted; everything it starts it stops.
+#   bash bench/routing.sh            (from the repository root; BENCH_NO_BUILD=1 reuses target/*.jar)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${BENCH_PORT:-18089}
+DB="routing_bench_$(date +%s)"
+BASE="http://127.0.0.1:$PORT"
+SECONDS_EACH=${BENCH_SECONDS:-30}
+WORK=$(mktemp -d)
+APP_PID=""
+PSQL="psql -h 127.0.0.1 -U postgres -d $DB -v ON_ERROR_STOP=1"
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -o -q -B -DskipTests package
+psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
+TIERLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" TIERLINE_DB_USER=postgres TIERLINE_DEMO=true PORT=$PORT \
+  TIERLINE_ATTACHMENTS_DIR="$WORK/attachments" \
+  java -Xmx1g -jar target/tierline-*.jar --spring.profiles.active=postgres --tierline.routing.worker=false > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+sleep 5 # demo data
+
+echo "== seeding 500 agents, 50 routed queues, 25,000 assigned open tickets"
+time $PSQL -q -f bench/routing-seed.sql
+ADMIN=(-s -u admin@northwind.test:demo)
+# adding a queue through the API refreshes every node's catalogue cache, so the seeded queues are known
+curl "${ADMIN[@]}" -o /dev/null -H 'Content-Type: application/json' -d '{"slug":"bench-refresh","name":"Bench refresh"}' \
+  "$BASE/api/v1/routing/clients/acme/queues"
+times() { curl "${ADMIN[@]}" "$BASE/api/v1/routing/decision-times"; echo; }
+
+echo "== warm-up (not counted)"
+java bench/RoutingLoad.java "$BASE" routed 2 10
+for c in 1 4; do
+  curl "${ADMIN[@]}" -X DELETE "$BASE/api/v1/routing/decision-times"
+  echo "== routed creations, concurrency $c, ${SECONDS_EACH}s"
+  java bench/RoutingLoad.java "$BASE" routed $c "$SECONDS_EACH"
+  echo -n "decision times (µs): "; times
+done
+echo "== unrouted creations (no queue, nothing to assign), concurrency 1, ${SECONDS_EACH}s"
+java bench/RoutingLoad.java "$BASE" unrouted 1 "$SECONDS_EACH"
+echo "== check: every routed bench ticket got an agent"
+$PSQL -tAc "select count(*) from tickets t join queues q on q.id = t.queue_id where q.slug like 'bq-%' and t.assignee_id is null and t.status in ('NEW','OPEN')" \
+  | sed 's/^/unassigned routed tickets: /'
