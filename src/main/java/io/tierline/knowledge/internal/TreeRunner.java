@@ -54,6 +54,11 @@ public class TreeRunner {
 
 	/** @param environment capture field key → the answer given */
 	public record EscalationDraft(List<String> stepsAttempted, Map<String, String> environment, String reason) {
+
+		/** The steps one a line, as the escalate form and a portal request take them. */
+		public String stepsText() {
+			return String.join("\n", stepsAttempted) + (reason == null ? "" : "\nEscalation: " + reason);
+		}
 	}
 
 	public Run run(Caller caller, long treeId, List<Integer> answers) {
