@@ -75,7 +75,7 @@ public class KnowledgeLoad {
 		List<Long> steps = Collections.synchronizedList(new ArrayList<>());
 		wall = run(requests, concurrency, i -> {
 			long t0 = System.nanoTime();
-			send(base + "/api/v1/articles/" + treeId + "/run", requester, "POST", "{\"answers\":[0,1]}", 200);
+			send(base + "/api/v1/articles/" + treeId + "/run", requester, "POST", "{\"answers\":[1,0,1]}", 200);
 			steps.add(System.nanoTime() - t0);
 		});
 		System.out.printf("tree steps: %d in %.1f s = %.0f/s; %s%n", requests, wall / 1e9, requests / (wall / 1e9), stats(steps));

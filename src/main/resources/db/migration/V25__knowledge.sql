@@ -22,6 +22,8 @@ create table articles (
 );
 -- the library list per client, newest change first (keyset on updated_at, id)
 create index ix_articles_client_updated on articles (client_id, updated_at, id);
+-- the same list over several clients at once (an agent with grants on many): walked newest first
+create index ix_articles_updated on articles (updated_at, id);
 -- the rebuild stream for search walks published articles by id
 create index ix_articles_published_id on articles (published_version, id);
 
