@@ -138,4 +138,30 @@ class KnowledgePagesIntegrationTests {
 		assertThat(WebSession.signedIn(port, "sam@shopper.test").get("/help?q=" + t).body()).doesNotContain("Help public");
 		assertThat(WebSession.signedIn(port, "sam@shopper.test").get("/help/" + shown).statusCode()).isEqualTo(404);
 	}
+
+	@Test
+	void aRequestersTreeRunEndingInAnEscalationOpensARequestCarryingThePath() throws Exception {
+		String t = token();
+		long tree = KnowledgeFixture.published(as("t2@northwind.test"), as("kb@acme.test"), KnowledgeFixture.loginTree("acme", "Portal tree " + t));
+		var dana = WebSession.signedIn(port, "dana@customer.test");
+		assertThat(dana.get("/help?q=" + t).body()).contains("/help/" + tree + "/run");
+		var end = dana.get("/help/" + tree + "/run?a=1,1");
+		assertThat(end.body()).contains("data-testid=\"open-request\"", "Which browser do you use? → Firefox");
+		var opened = dana.submit("/help/" + tree + "/run?a=1,1", "/help/" + tree + "/request", "a=1&a=1&subject=" + enc("Cannot sign in " + t));
+		assertThat(opened.statusCode()).isEqualTo(302);
+		String location = opened.headers().firstValue("Location").orElseThrow();
+		assertThat(location).contains("/portal/tickets/ACME-");
+		String ticket = location.substring(location.lastIndexOf('/') + 1);
+		var view = as("t1@northwind.test").get("/api/v1/tickets/" + ticket + "/messages").text();
+		assertThat(view).contains("Does signing in work in a private window? → No");
+		assertThat(events(as("t1@northwind.test"), ticket, "DIAGNOSTIC_PATH").get(0).get("data").asString()).contains("ESCALATION", "Firefox");
+	}
+
+	@Test
+	void theTicketPanelOffersNoMacroOrContributionToAShadowAgent() throws Exception {
+		String ticket = openTicket(as("t1@northwind.test"), "acme", "Shadow panel " + token()).get("number").asString();
+		var panel = WebSession.signedIn(port, "shadow@northwind.test").get("/tickets/" + ticket + "/knowledge", "HX-Request", "true");
+		assertThat(panel.statusCode()).isEqualTo(200);
+		assertThat(panel.body()).contains("data-testid=\"knowledge-panel\"").doesNotContain("apply-macro", "create-article", "link-article");
+	}
 }

@@ -51,11 +51,12 @@ class KnowledgeUsePageController {
 		var ticket = tickets.visible(caller, ref);
 		long clientId = library.clientId(ticket.client());
 		boolean staff = tickets.isStaffOn(caller, ticket);
+		boolean mayWork = staff && rights.mayDraft(caller, clientId);
 		model.addAttribute("ticket", ticket);
+		model.addAttribute("mayWork", mayWork);
 		model.addAttribute("staff", staff);
 		model.addAttribute("macros", staff ? library.usable(caller, clientId, ArticleKind.MACRO) : List.of());
 		model.addAttribute("trees", staff ? library.usable(caller, clientId, ArticleKind.DIAGNOSTIC_TREE) : List.of());
-		model.addAttribute("mayDraft", staff && rights.mayDraft(caller, clientId));
 		return "knowledge/panel :: panel";
 	}
 
@@ -102,6 +103,26 @@ class KnowledgeUsePageController {
 		}
 		flash.addFlashAttribute("notice", "Diagnostic path saved on " + ticket + ".");
 		return "redirect:/tickets/" + ticket;
+	}
+
+	/**
+	 * A requester's run that ended in an escalation becomes a request: the ticket is opened with the
+	 * path as its description, and the path is saved on it (DIAGNOSTIC_PATH), so nobody asks again.
+	 */
+	@PostMapping("/help/{id}/request")
+	String request(Caller caller, @PathVariable long id, @RequestParam List<Integer> a, @RequestParam String subject,
+			RedirectAttributes flash) {
+		var run = runner.run(caller, id, a);
+		if (run.escalation() == null) {
+			throw io.tierline.common.InvalidInputException.of("a", "the run did not end in an escalation");
+		}
+		var opened = tickets.open(caller, new io.tierline.ticket.NewTicket(run.tree().client(), null, subject,
+				run.escalation().stepsText(), io.tierline.ticket.Channel.WEB.name(), null, null, null, null, null, null, null),
+				io.tierline.ticket.Channel.WEB, null);
+		String number = tickets.find(opened.ticketId()).orElseThrow().number();
+		runner.save(caller, id, a, number);
+		flash.addFlashAttribute("notice", "Request " + number + " received with your answers. We will reply here and by e-mail.");
+		return "redirect:/portal/tickets/" + number;
 	}
 
 	/** The portal's help: public, published articles of the requester's clients. */
