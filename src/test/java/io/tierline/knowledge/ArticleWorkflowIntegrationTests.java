@@ -183,4 +183,15 @@ class ArticleWorkflowIntegrationTests {
 		assertThat(docs).noneMatch(d -> d.articleId() == draft);
 		assertThat(docs).extracting(ArticleDocument::articleId).isSorted();
 	}
+
+	@Test
+	void theDemoKnowledgeBaseHasATreeTwoMacrosAndPublicAndInternalArticlesPerClient() {
+		for (String client : List.of("acme", "globex")) {
+			var items = as("t2@northwind.test").get(ARTICLES + "?client=" + client + "&limit=200").json().get("items").toString();
+			assertThat(items).contains("Guided: I cannot sign in", "Macro: password reset link sent", "Macro: status check answered",
+					"\"audience\":\"PUBLIC\"", "\"audience\":\"INTERNAL\"", "IN_REVIEW", "\"status\":\"DRAFT\"");
+		}
+		var sam = as("sam@shopper.test").get(ARTICLES + "?limit=200").json().get("items").toString();
+		assertThat(sam).contains("globex", "Guided: I cannot sign in").doesNotContain("\"client\":\"acme\"", "INTERNAL");
+	}
 }
