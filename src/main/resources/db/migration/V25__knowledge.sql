@@ -12,6 +12,8 @@ create table articles (
     version           int           not null,
     audience          varchar(8)    not null check (audience in ('PUBLIC', 'INTERNAL')),
     title             varchar(200)  not null,
+    -- SPEC §5 "known issue (linked to §3)": the known-issue library entry a KNOWN_ISSUE article explains
+    known_issue_id    bigint references known_issues (id),
     -- the version readers see; null until the first publication
     published_version int,
     published_title   varchar(200),

@@ -180,4 +180,26 @@ class TicketKnowledgeIntegrationTests {
 		assertThat(as("admin@globex.test").post("/api/v1/tickets/" + globexTicket + "/knowledge-links",
 				Map.of("article", "KB-" + internalPublished)).status()).isEqualTo(422);
 	}
+
+	@Test
+	void aKnownIssueArticleIsLinkedToTheKnownIssueOfItsClientThatItExplains() {
+		var t2 = as("t2@northwind.test");
+		long acmeIssue = t2.post("/api/v1/known-issues", Map.of("client", "acme", "title", "Export timeout " + token(), "status", "OPEN",
+				"signatures", List.of())).json().get("id").asLong();
+		long globexIssue = t2.post("/api/v1/known-issues", Map.of("client", "globex", "title", "POS freeze " + token(), "status", "OPEN",
+				"signatures", List.of())).json().get("id").asLong();
+		var body = article("acme", "KNOWN_ISSUE", "PUBLIC", "Export times out", "Filter by month.");
+		body.put("knownIssue", acmeIssue);
+		var created = KnowledgeFixture.create(t2, body);
+		assertThat(created.get("knownIssue").get("id").asLong()).isEqualTo(acmeIssue);
+
+		body.put("knownIssue", globexIssue);
+		var otherClient = t2.post(ARTICLES, body);
+		assertThat(otherClient.status()).isEqualTo(422);
+		assertThat(fields(otherClient)).containsExactly("knownIssue");
+		var howTo = article("acme", "HOW_TO", "PUBLIC", "Not an issue", "b");
+		howTo.put("knownIssue", acmeIssue);
+		assertThat(fields(t2.post(ARTICLES, howTo))).containsExactly("knownIssue");
+		assertThat(as("dana@customer.test").get(ARTICLES + "/" + created.get("id").asLong()).status()).isEqualTo(404);
+	}
 }

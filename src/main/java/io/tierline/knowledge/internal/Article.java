@@ -20,6 +20,7 @@ public class Article {
 	private int version;
 	private Audience audience;
 	private String title;
+	private Long knownIssueId;
 	private Integer publishedVersion;
 	private String publishedTitle;
 	private Instant publishedAt;
@@ -120,6 +121,15 @@ public class Article {
 
 	void assignId(long id) {
 		this.id = id;
+	}
+
+	/** The known issue (SPEC §3) a KNOWN_ISSUE article explains; null when none. */
+	public Long knownIssueId() {
+		return knownIssueId;
+	}
+
+	void linkKnownIssue(Long knownIssueId) {
+		this.knownIssueId = knownIssueId;
 	}
 
 	public Long id() {

@@ -15,9 +15,10 @@ import io.tierline.knowledge.Audience;
  * @param shownVersion the version whose content this is
  * @param mayEdit the caller may write a new revision
  * @param mayReview the caller may publish, reject, archive or restore
+ * @param knownIssue the known issue the article explains, as the caller sees it; null when none or hidden
  */
 public record ArticleDetails(long id, String reference, String client, ArticleKind kind, ArticleStatus status,
 		Audience audience, String title, int version, int shownVersion, Integer publishedVersion, Instant publishedAt,
 		List<String> products, String body, String html, DiagnosticTree tree, MacroSpec macro, Instant updatedAt,
-		boolean mayEdit, boolean mayReview) {
+		boolean mayEdit, boolean mayReview, io.tierline.escalation.KnownIssueSummary knownIssue) {
 }

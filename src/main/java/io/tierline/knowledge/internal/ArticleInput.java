@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param fromTicket the ticket the article comes from (knowledge contribution); may be null
  * @param note what changed, kept with the version; may be null
+ * @param knownIssue the known issue (SPEC §3) a KNOWN_ISSUE article explains; may be null
  */
 public record ArticleInput(String client, String kind, String audience, String title, String body, List<String> products,
-		DiagnosticTree tree, MacroSpec macro, String note, String fromTicket) {
+		DiagnosticTree tree, MacroSpec macro, String note, String fromTicket, Long knownIssue) {
 }

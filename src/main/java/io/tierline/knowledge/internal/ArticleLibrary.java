@@ -21,8 +21,11 @@ public class ArticleLibrary {
 	private final ArticleAccess rights;
 	private final AccessManagement access;
 	private final MarkdownRenderer markdown;
+	private final io.tierline.escalation.KnownIssueManagement knownIssues;
 
-	ArticleLibrary(Articles articles, ArticleAccess rights, AccessManagement access, MarkdownRenderer markdown) {
+	ArticleLibrary(Articles articles, ArticleAccess rights, AccessManagement access, MarkdownRenderer markdown,
+			io.tierline.escalation.KnownIssueManagement knownIssues) {
+		this.knownIssues = knownIssues;
 		this.articles = articles;
 		this.rights = rights;
 		this.access = access;
@@ -143,6 +146,7 @@ public class ArticleLibrary {
 				staff ? a.status() : ArticleStatus.PUBLISHED, v.audience(), v.title(), staff ? a.version() : v.version(),
 				v.version(), a.publishedVersion(), a.publishedAt(), articles.products(a.id()), v.body(), markdown.html(v.body()),
 				a.kind() == ArticleKind.DIAGNOSTIC_TREE ? DiagnosticTree.parse(v.spec()) : null,
-				a.kind() == ArticleKind.MACRO ? MacroSpec.parse(v.spec()) : null, a.updatedAt(), mayEdit, mayReview);
+				a.kind() == ArticleKind.MACRO ? MacroSpec.parse(v.spec()) : null, a.updatedAt(), mayEdit, mayReview,
+				staff && a.knownIssueId() != null ? knownIssues.visible(caller, a.knownIssueId()).orElse(null) : null);
 	}
 }

@@ -36,9 +36,11 @@ public class ArticleWorkflow {
 	private final KnowledgeLinks links;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final io.tierline.escalation.KnownIssueManagement knownIssues;
 
 	ArticleWorkflow(Articles articles, ArticleAccess rights, AccessManagement access, KnowledgeLinks links,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, io.tierline.escalation.KnownIssueManagement knownIssues) {
+		this.knownIssues = knownIssues;
 		this.articles = articles;
 		this.rights = rights;
 		this.access = access;
@@ -58,13 +60,16 @@ public class ArticleWorkflow {
 		}
 		ArticleKind kind = check.enumValue(input.kind(), ArticleKind.class, "kind", null);
 		Content content = content(check, input, client, kind);
+		Long knownIssue = knownIssue(caller, check, input, client, kind);
 		check.throwIfInvalid();
 		rights.requireDraft(caller, client.id());
 		if (input.fromTicket() != null && !input.fromTicket().isBlank()) {
 			links.requireLinkable(caller, input.fromTicket(), client.id());
 		}
 		Instant now = clock.instant();
-		Article article = articles.insert(Article.draft(client.id(), kind, content.audience(), content.title(), caller.userId(), now));
+		Article draft = Article.draft(client.id(), kind, content.audience(), content.title(), caller.userId(), now);
+		draft.linkKnownIssue(knownIssue);
+		Article article = articles.insert(draft);
 		save(caller, article, content, input.note(), now);
 		articles.recordTransition(article, null, caller.userId(), input.note(), now);
 		changed(caller, article, "ARTICLE_CREATED", now);
@@ -79,12 +84,15 @@ public class ArticleWorkflow {
 	public Article revise(Caller caller, long id, ArticleInput input) {
 		Article article = staffArticle(caller, id);
 		var check = new InputCheck();
-		Content content = content(check, input, access.organization(article.clientId()), article.kind());
+		ClientRef client = access.organization(article.clientId());
+		Content content = content(check, input, client, article.kind());
+		Long knownIssue = knownIssue(caller, check, input, client, article.kind());
 		check.throwIfInvalid();
 		rights.requireDraft(caller, article.clientId());
 		Instant now = clock.instant();
 		ArticleStatus from = article.status();
 		article.revise(content.audience(), content.title(), now);
+		article.linkKnownIssue(knownIssue);
 		save(caller, article, content, input.note(), now);
 		if (from != article.status()) {
 			articles.recordTransition(article, from, caller.userId(), input.note(), now);
@@ -180,6 +188,17 @@ public class ArticleWorkflow {
 			}
 		}
 		return new Content(audience, title, body == null ? "" : body, products, spec(check, input, client, kind));
+	}
+
+	/** SPEC §5: a known-issue article is linked to the §3 library entry it explains, of the same client. */
+	private Long knownIssue(Caller caller, InputCheck check, ArticleInput input, ClientRef client, ArticleKind kind) {
+		if (input.knownIssue() == null) {
+			return null;
+		}
+		check.require(kind == ArticleKind.KNOWN_ISSUE, "knownIssue", "only a KNOWN_ISSUE article links to a known issue");
+		boolean ours = client != null && knownIssues.visible(caller, input.knownIssue()).filter(k -> k.clientId() == client.id()).isPresent();
+		check.require(ours, "knownIssue", "is not a known issue of this client");
+		return input.knownIssue();
 	}
 
 	private String spec(InputCheck check, ArticleInput input, ClientRef client, ArticleKind kind) {

@@ -55,10 +55,10 @@ public class Articles {
 	public Article insert(Article a) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				insert into articles (client_id, kind, status, version, audience, title, published_version, published_title,
-				  published_at, created_by, created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(a.clientId(), a.kind().name(), a.status().name(), a.version(), a.audience().name(), a.title(),
+				insert into articles (client_id, kind, status, version, audience, title, known_issue_id, published_version,
+				  published_title, published_at, created_by, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(a.clientId(), a.kind().name(), a.status().name(), a.version(), a.audience().name(), a.title(), a.knownIssueId(),
 					a.publishedVersion(), a.publishedTitle(), a.publishedAt(), a.createdBy(), a.createdAt(), a.updatedAt())
 			.update(keys, "id");
 		a.assignId(keys.getKey().longValue());
@@ -67,10 +67,11 @@ public class Articles {
 
 	public void update(Article a) {
 		jdbc.sql("""
-				update articles set status = ?, version = ?, audience = ?, title = ?, published_version = ?, published_title = ?,
-				  published_at = ?, updated_at = ?
+				update articles set status = ?, version = ?, audience = ?, title = ?, known_issue_id = ?, published_version = ?,
+				  published_title = ?, published_at = ?, updated_at = ?
 				where id = ?""")
-			.params(a.status().name(), a.version(), a.audience().name(), a.title(), a.publishedVersion(), a.publishedTitle(),
+			.params(a.status().name(), a.version(), a.audience().name(), a.title(), a.knownIssueId(), a.publishedVersion(),
+					a.publishedTitle(),
 					a.publishedAt(), a.updatedAt(), a.id())
 			.update();
 	}
@@ -195,10 +196,14 @@ public class Articles {
 	static Article article(ResultSet rs, int n) throws SQLException {
 		int published = rs.getInt("published_version");
 		Integer pv = rs.wasNull() ? null : published;
-		return new Article(rs.getLong("id"), rs.getLong("client_id"), ArticleKind.valueOf(rs.getString("kind")),
+		long knownIssue = rs.getLong("known_issue_id");
+		Long ki = rs.wasNull() ? null : knownIssue;
+		Article article = new Article(rs.getLong("id"), rs.getLong("client_id"), ArticleKind.valueOf(rs.getString("kind")),
 				ArticleStatus.valueOf(rs.getString("status")), rs.getInt("version"), Audience.valueOf(rs.getString("audience")),
 				rs.getString("title"), pv, rs.getString("published_title"),
 				instant(rs, "published_at"), rs.getLong("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"));
+		article.linkKnownIssue(ki);
+		return article;
 	}
 
 	private static ArticleSummary summary(ResultSet rs, int n) throws SQLException {

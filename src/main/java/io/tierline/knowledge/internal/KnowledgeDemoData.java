@@ -59,7 +59,7 @@ class KnowledgeDemoData implements ApplicationRunner {
 		long sso = publish(author, reviewer, new ArticleInput(client, "HOW_TO", "PUBLIC", "Reset your " + name + " password",
 				"1. Open the sign-in page and choose **Forgot password**.\n2. Enter the e-mail of your account.\n"
 						+ "3. Follow the link in the e-mail within 30 minutes.\n\nNo e-mail? Check the spam folder, then ask us.",
-				p, null, null, null, null));
+				p, null, null, null, null, null));
 		publish(author, reviewer, input(client, "TROUBLESHOOTING", "PUBLIC", "Sign-in loops back to the login page",
 				"## Symptoms\nAfter entering the password the login page shows again.\n\n## Try\n- Clear the cookies of the sign-in site\n"
 						+ "- Try a private window\n- Check the device clock is correct (SSO tokens are time-bound)", p));
@@ -95,13 +95,13 @@ class KnowledgeDemoData implements ApplicationRunner {
 	}
 
 	private static ArticleInput input(String client, String kind, String audience, String title, String body, List<String> products) {
-		return new ArticleInput(client, kind, audience, title, body, products, null, null, null, null);
+		return new ArticleInput(client, kind, audience, title, body, products, null, null, null, null, null);
 	}
 
 	private static ArticleInput macro(String client, String title, String intent, String reply, String status, String category,
 			List<String> tags) {
 		return new ArticleInput(client, "MACRO", "INTERNAL", title, "Use when the requester's intent is **" + intent + "**.", List.of(),
-				null, new MacroSpec(intent, reply, status, null, category, tags), null, null);
+				null, new MacroSpec(intent, reply, status, null, category, tags), null, null, null);
 	}
 
 	private static ArticleInput tree(String client, String product, long passwordArticle) {
@@ -113,7 +113,7 @@ class KnowledgeDemoData implements ApplicationRunner {
 				node("password", "Does the password reset e-mail arrive?", null, Map.of(
 						"Yes", "article:" + passwordArticle, "No", "escalate:Reset e-mail not delivered; sign-in still loops"))));
 		return new ArticleInput(client, "DIAGNOSTIC_TREE", "PUBLIC", "Guided: I cannot sign in",
-				"Answer a few questions; we either solve it or pass your answers to an engineer.", List.of(product), tree, null, null, null);
+				"Answer a few questions; we either solve it or pass your answers to an engineer.", List.of(product), tree, null, null, null, null);
 	}
 
 	private static DiagnosticTree.Node node(String id, String text, String capture, Map<String, String> answers) {

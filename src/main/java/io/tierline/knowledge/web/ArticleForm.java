@@ -18,7 +18,7 @@ import org.springframework.util.MultiValueMap;
  */
 record ArticleForm(String client, String kind, String audience, String title, String body, String products, String note,
 		String fromTicket, String intent, String reply, String status, String severity, String category, String tags,
-		List<NodeRow> nodes) {
+		List<NodeRow> nodes, String knownIssue) {
 
 	static final int SPARE_NODES = 2;
 
@@ -26,7 +26,8 @@ record ArticleForm(String client, String kind, String audience, String title, St
 	}
 
 	static ArticleForm blank(String client, String kind, String title, String body, String fromTicket) {
-		return new ArticleForm(client, kind, "INTERNAL", title, body, "", "", fromTicket, "", "", "", "", "", "", spare(new ArrayList<>()));
+		return new ArticleForm(client, kind, "INTERNAL", title, body, "", "", fromTicket, "", "", "", "", "", "", spare(new ArrayList<>()),
+				"");
 	}
 
 	static ArticleForm of(ArticleDetails a) {
@@ -39,7 +40,8 @@ record ArticleForm(String client, String kind, String audience, String title, St
 		return new ArticleForm(a.client(), a.kind().name(), a.audience().name(), a.title(), a.body(), String.join(", ", a.products()),
 				"", null, m == null ? "" : m.intent(), m == null ? "" : m.reply(), m == null ? "" : m.status(),
 				m == null ? "" : m.severity(), m == null ? "" : m.category(),
-				m == null || m.tags() == null ? "" : String.join(", ", m.tags()), spare(rows));
+				m == null || m.tags() == null ? "" : String.join(", ", m.tags()), spare(rows),
+				a.knownIssue() == null ? "" : String.valueOf(a.knownIssue().id()));
 	}
 
 	static ArticleForm read(MultiValueMap<String, String> p) {
@@ -50,19 +52,30 @@ record ArticleForm(String client, String kind, String audience, String title, St
 		}
 		return new ArticleForm(p.getFirst("client"), p.getFirst("kind"), p.getFirst("audience"), p.getFirst("title"),
 				p.getFirst("body"), p.getFirst("products"), p.getFirst("note"), p.getFirst("fromTicket"), p.getFirst("intent"),
-				p.getFirst("reply"), p.getFirst("status"), p.getFirst("severity"), p.getFirst("category"), p.getFirst("tags"), rows);
+				p.getFirst("reply"), p.getFirst("status"), p.getFirst("severity"), p.getFirst("category"), p.getFirst("tags"), rows,
+				p.getFirst("knownIssue"));
 	}
 
 	ArticleInput input() {
 		MacroSpec macro = "MACRO".equals(kind) ? new MacroSpec(intent, reply, status, severity, category,
 				tags == null || tags.isBlank() ? null : list(tags)) : null;
 		return new ArticleInput(client, kind, audience, title, body, list(products), "DIAGNOSTIC_TREE".equals(kind) ? tree() : null,
-				macro, note, fromTicket);
+				macro, note, fromTicket, knownIssue == null || knownIssue.isBlank() ? null : knownIssueId());
 	}
 
 	ArticleForm withSpareNodes() {
 		return new ArticleForm(client, kind, audience, title, body, products, note, fromTicket, intent, reply, status, severity,
-				category, tags, spare(new ArrayList<>(nodes.stream().filter(n -> !empty(n)).toList())));
+				category, tags, spare(new ArrayList<>(nodes.stream().filter(n -> !empty(n)).toList())), knownIssue);
+	}
+
+	/** A number that is not one is sent as -1, which the workflow reports as not a known issue of the client. */
+	private Long knownIssueId() {
+		try {
+			return Long.valueOf(knownIssue.strip());
+		}
+		catch (NumberFormatException e) {
+			return -1L;
+		}
 	}
 
 	private DiagnosticTree tree() {
