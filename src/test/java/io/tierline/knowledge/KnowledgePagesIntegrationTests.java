@@ -44,6 +44,7 @@ class KnowledgePagesIntegrationTests {
 		var rows = agent.get("/knowledge?q=" + t, "HX-Request", "true");
 		assertThat(rows.body()).doesNotContain("<html").contains("Listed " + t);
 		assertThat(WebSession.signedIn(port, "admin@globex.test").get("/knowledge?q=" + t).body()).doesNotContain("Listed " + t);
+		assertThat(agent.get("/knowledge?q=" + t + "&product=acme-cloud").body()).doesNotContain("Listed " + t);
 	}
 
 	@Test

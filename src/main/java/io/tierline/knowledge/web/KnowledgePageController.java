@@ -45,13 +45,13 @@ class KnowledgePageController {
 
 	@GetMapping("/knowledge")
 	String list(Caller caller, @RequestParam(required = false) String client, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String kind, @RequestParam(required = false) String q,
-			@RequestParam(required = false) String cursor, @RequestHeader(value = "HX-Request", required = false) String htmx,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String product,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String cursor, @RequestHeader(value = "HX-Request", required = false) String htmx,
 			Model model) {
 		if (!library.readsAsStaff(caller)) {
 			return "redirect:/help";
 		}
-		var query = new ArticleLibrary.Query(client, status, kind, null, q);
+		var query = new ArticleLibrary.Query(client, status, kind, product, q);
 		model.addAttribute("page", library.list(caller, query, false, Keyset.decode(cursor, "cursor"), 50));
 		model.addAttribute("query", query);
 		model.addAttribute("statuses", ArticleStatus.values());
