@@ -181,6 +181,9 @@ class ArticleWorkflowIntegrationTests {
 			assertThat(d.client()).isEqualTo("acme");
 		});
 		assertThat(docs).noneMatch(d -> d.articleId() == draft);
+		assertThat(as("t1@northwind.test").get(ARTICLES + "?product=acme-cloud&q=Streamed%20" + t).json().get("items").toString())
+			.contains("\"id\":" + id);
+		assertThat(as("t1@northwind.test").get(ARTICLES + "?product=globex-pos&q=Streamed%20" + t).json().get("items")).isEmpty();
 		assertThat(docs).extracting(ArticleDocument::articleId).isSorted();
 	}
 

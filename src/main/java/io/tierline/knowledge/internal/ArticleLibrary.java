@@ -50,11 +50,7 @@ public class ArticleLibrary {
 				|| c.slug().equals(query.client().strip())).map(ClientRef::id).toList();
 		ArticleStatus status = asReader ? null : check.optionalEnum(query.status(), ArticleStatus.class, "status");
 		ArticleKind kind = check.optionalEnum(query.kind(), ArticleKind.class, "kind");
-		Long product = null;
-		if (query.product() != null && !query.product().isBlank()) {
-			product = ids.stream().map(c -> access.productId(c, query.product().strip())).flatMap(java.util.Optional::stream)
-				.findFirst().orElse(-1L);
-		}
+		String product = check.text(query.product(), "product", 100, false);
 		String text = check.text(query.q(), "q", 200, false);
 		check.throwIfInvalid();
 		return articles.list(new Articles.Filter(ids, asReader, status, kind, text, product), after, limit);

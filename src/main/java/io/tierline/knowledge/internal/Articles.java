@@ -34,7 +34,7 @@ public class Articles {
 	 * not archived); {@code status}, {@code kind} and {@code text} may be null.
 	 */
 	public record Filter(List<Long> clientIds, boolean readers, ArticleStatus status, ArticleKind kind, String text,
-			Long productId) {
+			String product) {
 	}
 
 	public record Page(List<ArticleSummary> items, String nextCursor) {
@@ -148,9 +148,11 @@ public class Articles {
 			where.append(" and a.kind = :kind");
 			params.put("kind", filter.kind().name());
 		}
-		if (filter.productId() != null) {
-			where.append(" and exists (select 1 from article_products ap where ap.article_id = a.id and ap.product_id = :product)");
-			params.put("product", filter.productId());
+		if (filter.product() != null) {
+			// by slug: clients may share a product slug, each article is tagged with its own client's product
+			where.append(" and exists (select 1 from article_products ap join products p on p.id = ap.product_id"
+					+ " where ap.article_id = a.id and p.slug = :product)");
+			params.put("product", filter.product());
 		}
 		if (filter.text() != null) {
 			// a title filter only: ranked full-text search is the search module's
