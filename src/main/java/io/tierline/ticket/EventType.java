@@ -12,5 +12,7 @@ public enum EventType {
 	/** issue 5: a phone call logged on the ticket (by the telephony webhook or an agent) and an SMS received */
 	CALL_LOGGED, SMS_RECEIVED,
 	/** SPEC §6: secrets were masked in inbound text; the data names the kinds, counts and where, never a value. */
-	SECRETS_MASKED
+	SECRETS_MASKED,
+	/** issue 7: the path an agent or requester took through a diagnostic tree, and a macro's scripted intent applied */
+	DIAGNOSTIC_PATH, MACRO_APPLIED
 }

@@ -102,6 +102,15 @@ public class TicketManagement {
 		return feedback.solveNumber(ticketId);
 	}
 
+	/**
+	 * Changes fields under the same rules as the ticket page (e.g. a macro's scripted changes);
+	 * a null argument leaves that field, {@code tags} replaces the tags.
+	 */
+	public void change(Caller caller, String ticketRef, String status, String severity, String category,
+			java.util.List<String> tags) {
+		changes.apply(caller, ticketRef, new io.tierline.ticket.internal.TicketChanges.Change(status, severity, false, null, category, tags));
+	}
+
 	public Optional<TicketView> find(long ticketId) {
 		return queries.view(ticketId);
 	}

@@ -70,6 +70,7 @@ class DemoDirectory implements ApplicationRunner {
 		long eng = user("eng@acme.test", "Eli Engineer", acme, hash, Map.of(acme, Role.AGENT));
 		user("admin@acme.test", "Alma Acme-Admin", acme, hash, Map.of(acme, Role.CLIENT_ADMIN));
 		user("auditor@acme.test", "Otto Auditor", acme, hash, Map.of(acme, Role.AUDITOR));
+		user("kb@acme.test", "Kira Knowledge-Reviewer", acme, hash, Map.of(acme, Role.KNOWLEDGE_REVIEWER));
 		user("admin@globex.test", "Gina Globex-Admin", globex, hash, Map.of(globex, Role.CLIENT_ADMIN));
 		user("dana@customer.test", "Dana Customer", acme, hash, Map.of(acme, Role.REQUESTER));
 		user("sam@shopper.test", "Sam Shopper", globex, hash, Map.of(globex, Role.REQUESTER));

@@ -61,9 +61,10 @@ class EscalationPageController {
 		return "escalation/panel :: panel";
 	}
 
+	/** Query parameters pre-fill the form (e.g. a diagnostic tree's answers: {@code stepsAttempted}, {@code env.<key>}). */
 	@GetMapping("/tickets/{ref}/escalate")
-	String escalateForm(Caller caller, @PathVariable String ref, Model model) {
-		return formPage(caller, ref, Map.of(), Map.of(), model);
+	String escalateForm(Caller caller, @PathVariable String ref, @RequestParam Map<String, String> prefill, Model model) {
+		return formPage(caller, ref, prefill, Map.of(), model);
 	}
 
 	@PostMapping("/tickets/{ref}/escalate")
