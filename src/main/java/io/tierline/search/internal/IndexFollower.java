@@ -65,6 +65,13 @@ public class IndexFollower {
 		executor.scheduleWithFixedDelay(this::followQuietly, periodMs, periodMs, TimeUnit.MILLISECONDS);
 	}
 
+	/** Opens the index again from its directory, rebuilding it when it is missing (e.g. its files were removed). */
+	public void reopenOrRebuild() {
+		if (!index.reopen().existed()) {
+			reindexer.start();
+		}
+	}
+
 	/** Follows soon (a change was just committed on this node). */
 	public void nudge() {
 		executor.execute(this::followQuietly);

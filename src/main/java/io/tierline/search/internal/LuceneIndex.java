@@ -53,6 +53,7 @@ public class LuceneIndex implements AutoCloseable {
 	private final IndexWriter writer;
 	private final SearcherManager searchers;
 	private final boolean existed;
+	private boolean closed;
 
 	/** Opens the index at {@code path}, creating an empty one when there is none ({@link #existed} tells which). */
 	public LuceneIndex(Path path) {
@@ -163,7 +164,11 @@ public class LuceneIndex implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
 		try {
 			searchers.close();
 			writer.close();
