@@ -43,7 +43,7 @@ public class HybridSearch {
 	/** Reciprocal rank fusion's damping constant (Cormack et al. 2009). */
 	static final int RRF_K = 60;
 	/** Neighbours less similar than this (cosine) are noise, not meaning: they do not enter the fusion. */
-	static final float MIN_COSINE = 0.30f;
+	static final float MIN_COSINE = 0.35f;
 	/** A word this rare is likely a typo: it is also matched within one or two edits. */
 	private static final int RARE = 2;
 	private static final int MAX_TERMS = 32;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.tierline.search.SearchDocument;
 import io.tierline.search.SearchSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class Sources {
 
-	private final Map<SearchDocument.Type, SearchSource> byType = new EnumMap<>(SearchDocument.Type.class);
+	private final ObjectProvider<SearchSource> provider;
+	private volatile Map<SearchDocument.Type, SearchSource> byType;
 
-	Sources(List<SearchSource> sources) {
+	/** Looked up on first use: a source may itself depend on {@link io.tierline.search.SearchIndexing}. */
+	Sources(ObjectProvider<SearchSource> provider) {
+		this.provider = provider;
+	}
+
+	private Map<SearchDocument.Type, SearchSource> byType() {
+		if (byType == null) {
+			byType = collect(provider.orderedStream().toList());
+		}
+		return byType;
+	}
+
+	private static Map<SearchDocument.Type, SearchSource> collect(List<SearchSource> sources) {
+		Map<SearchDocument.Type, SearchSource> byType = new EnumMap<>(SearchDocument.Type.class);
 		for (SearchSource source : sources) {
 			SearchSource other = byType.get(source.type());
 			if (other == null || isFallback(other)) {
@@ -30,14 +45,15 @@ public class Sources {
 						+ " and " + source.getClass().getName());
 			}
 		}
+		return byType;
 	}
 
 	public Optional<SearchSource> of(SearchDocument.Type type) {
-		return Optional.ofNullable(byType.get(type));
+		return Optional.ofNullable(byType().get(type));
 	}
 
 	public Collection<SearchSource> all() {
-		return byType.values();
+		return byType().values();
 	}
 
 	private static boolean isFallback(SearchSource source) {
