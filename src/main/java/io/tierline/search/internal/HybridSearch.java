@@ -51,7 +51,7 @@ public class HybridSearch {
 	private final SearchIndex index;
 	private final Embeddings embeddings;
 
-	HybridSearch(SearchIndex index, Embeddings embeddings) {
+	public HybridSearch(SearchIndex index, Embeddings embeddings) {
 		this.index = index;
 		this.embeddings = embeddings;
 	}

@@ -85,8 +85,9 @@ public class IndexFollower {
 		try {
 			LuceneIndex lucene = index.current();
 			long watermark = lucene.watermark();
-			if (watermark > 0 && changes.oldest() > watermark + 1) {
-				log.warn("Search index is behind the kept log (watermark {}, oldest {}): rebuilding", watermark, changes.oldest());
+			if (watermark > 0 && (changes.oldest() > watermark + 1 || changes.head() < watermark)) {
+				// behind what the log still keeps, or ahead of it (a database restored or replaced under the index)
+				log.warn("Search index watermark {} does not fit the log ({}..{}): rebuilding", watermark, changes.oldest(), changes.head());
 				reindexer.start();
 				return 0;
 			}

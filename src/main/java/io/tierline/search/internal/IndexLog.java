@@ -64,9 +64,13 @@ public class IndexLog {
 		return jdbc.sql("select coalesce(min(id), 0) from search_index_log").query(Long.class).single();
 	}
 
-	/** Forgets changes logged before {@code before}; returns how many. */
+	/**
+	 * Forgets changes logged before {@code before}, always keeping the newest row (its id is the
+	 * head a node's watermark is compared with); returns how many.
+	 */
 	public int prune(Instant before) {
-		return jdbc.sql("delete from search_index_log where logged_at < ?").param(Rows.timestamp(before)).update();
+		return jdbc.sql("delete from search_index_log where logged_at < ? and id < (select max(id) from search_index_log)")
+			.param(Rows.timestamp(before)).update();
 	}
 
 	private void append(SearchDocument.Type type, long id, String action, String json) {

@@ -21,7 +21,7 @@ public class SearchIndex {
 	/** Log rows above the watermark already applied (younger than the follower's settle time); guarded by the write lock. */
 	private final java.util.Set<Long> appliedAbove = new java.util.HashSet<>();
 
-	SearchIndex(@Value("${tierline.search.dir:./data/search}") Path path) {
+	public SearchIndex(@Value("${tierline.search.dir:./data/search}") Path path) {
 		this.path = path;
 		this.index = new LuceneIndex(path);
 	}
