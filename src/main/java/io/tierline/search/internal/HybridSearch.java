@@ -18,6 +18,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -47,6 +50,8 @@ public class HybridSearch {
 	/** A word this rare is likely a typo: it is also matched within one or two edits. */
 	private static final int RARE = 2;
 	private static final int MAX_TERMS = 32;
+	/** Corrections considered per word: the closest ones, by edit distance then frequency. */
+	private static final int MAX_EXPANSIONS = 16;
 
 	private final SearchIndex index;
 	private final Embeddings embeddings;
@@ -67,7 +72,7 @@ public class HybridSearch {
 
 	public List<Hit> search(String text, IndexFilter filter, int limit, Gate gate) {
 		float[] vector = embeddings.embed(text);
-		int candidates = Math.max(50, limit * 5);
+		int candidates = Math.max(30, limit * 3);
 		return index.current().withSearcher(searcher -> {
 			Query filterQuery = filter.query();
 			Query textQuery = textQuery(searcher.getIndexReader(), index.current().analyzer(), text);
@@ -108,23 +113,53 @@ public class HybridSearch {
 		}
 	}
 
-	/** The best {@code limit} candidates that pass the gate (the second access check), in rank order. */
+	/**
+	 * The best {@code limit} candidates that pass the gate (the second access check), in rank order.
+	 * Candidates are checked a window at a time from doc values; stored text is read for the kept hits only.
+	 */
 	private static List<Hit> allowed(IndexSearcher searcher, List<Map.Entry<Integer, Double>> ranked, Gate gate, int limit)
 			throws IOException {
-		List<Hit> candidates = new ArrayList<>();
-		Map<SearchDocument.Type, List<Long>> ids = new LinkedHashMap<>();
-		var stored = searcher.storedFields();
-		for (var entry : ranked) {
-			Document d = stored.document(entry.getKey());
-			var type = SearchDocument.Type.valueOf(d.get(LuceneIndex.TYPE));
-			long id = d.getField(LuceneIndex.ID).numericValue().longValue();
-			ids.computeIfAbsent(type, t -> new ArrayList<>()).add(id);
-			candidates.add(new Hit(type, id, Long.parseLong(d.get(LuceneIndex.CLIENT)), d.get(LuceneIndex.STATUS),
-					HtmlUtils.htmlEscape(d.get(LuceneIndex.TITLE)), plainSnippet(d.get(LuceneIndex.BODY)), entry.getValue(),
-					d.getField(LuceneIndex.UPDATED).numericValue().longValue(), entry.getKey()));
+		List<Map.Entry<Integer, Double>> kept = new ArrayList<>();
+		int window = Math.max(10, limit * 2);
+		for (int from = 0; from < ranked.size() && kept.size() < limit; from += window) {
+			List<Map.Entry<Integer, Double>> slice = ranked.subList(from, Math.min(ranked.size(), from + window));
+			Map<SearchDocument.Type, List<Long>> ids = new LinkedHashMap<>();
+			List<String> keys = new ArrayList<>();
+			for (var entry : slice) {
+				String key = keyOf(searcher, entry.getKey());
+				keys.add(key);
+				int colon = key.indexOf(':');
+				ids.computeIfAbsent(SearchDocument.Type.valueOf(key.substring(0, colon)), t -> new ArrayList<>())
+					.add(Long.parseLong(key.substring(colon + 1)));
+			}
+			Set<String> visible = gate.apply(ids);
+			for (int i = 0; i < slice.size() && kept.size() < limit; i++) {
+				if (visible.contains(keys.get(i))) {
+					kept.add(slice.get(i));
+				}
+			}
 		}
-		Set<String> visible = ids.isEmpty() ? Set.of() : gate.apply(ids);
-		return candidates.stream().filter(h -> visible.contains(LuceneIndex.key(h.type(), h.id()))).limit(limit).toList();
+		var stored = searcher.storedFields();
+		List<Hit> hits = new ArrayList<>();
+		for (var entry : kept) {
+			Document d = stored.document(entry.getKey());
+			hits.add(new Hit(SearchDocument.Type.valueOf(d.get(LuceneIndex.TYPE)), d.getField(LuceneIndex.ID).numericValue().longValue(),
+					Long.parseLong(d.get(LuceneIndex.CLIENT)), d.get(LuceneIndex.STATUS), HtmlUtils.htmlEscape(d.get(LuceneIndex.TITLE)),
+					plainSnippet(d.get(LuceneIndex.BODY)), entry.getValue(), d.getField(LuceneIndex.UPDATED).numericValue().longValue(),
+					entry.getKey()));
+		}
+		return hits;
+	}
+
+	/** {@code TYPE:id} of a document, from its doc values (no stored text is decompressed). */
+	private static String keyOf(IndexSearcher searcher, int docId) throws IOException {
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+		SortedDocValues key = leaf.reader().getSortedDocValues(LuceneIndex.KEY);
+		if (key == null || !key.advanceExact(docId - leaf.docBase)) {
+			throw new IllegalStateException("document " + docId + " has no key");
+		}
+		return key.lookupOrd(key.ordValue()).utf8ToString();
 	}
 
 	private List<Hit> highlighted(IndexSearcher searcher, Query textQuery, List<Hit> hits)
@@ -141,7 +176,9 @@ public class HybridSearch {
 			.withMaxLength(30_000)
 			.withHighlightPhrasesStrictly(false)
 			.build();
-		Map<String, String[]> marked = highlighter.highlightFields(new String[] { LuceneIndex.TITLE, LuceneIndex.BODY }, textQuery,
+		// the fuzzy clauses as the terms they matched: the highlighter then looks up terms instead of walking automata
+		Query rewritten = searcher.rewrite(textQuery);
+		Map<String, String[]> marked = highlighter.highlightFields(new String[] { LuceneIndex.TITLE, LuceneIndex.BODY }, rewritten,
 				docIds, new int[] { 1, 2 });
 		List<Hit> result = new ArrayList<>();
 		for (int i = 0; i < hits.size(); i++) {
@@ -167,14 +204,19 @@ public class HybridSearch {
 		for (String t : terms) {
 			query.add(new BoostQuery(new TermQuery(new Term(LuceneIndex.TITLE, t)), 2f), BooleanClause.Occur.SHOULD);
 			query.add(new TermQuery(new Term(LuceneIndex.BODY, t)), BooleanClause.Occur.SHOULD);
-			int edits = t.length() <= 3 ? 0 : t.length() <= 6 ? 1 : 2;
+			int edits = t.length() <= 3 ? 0 : t.length() <= 7 ? 1 : 2;
 			boolean rare = reader.docFreq(new Term(LuceneIndex.BODY, t)) + reader.docFreq(new Term(LuceneIndex.TITLE, t)) <= RARE;
 			if (edits > 0 && rare) {
-				query.add(new BoostQuery(new FuzzyQuery(new Term(LuceneIndex.TITLE, t), edits, 1), 1.2f), BooleanClause.Occur.SHOULD);
-				query.add(new BoostQuery(new FuzzyQuery(new Term(LuceneIndex.BODY, t), edits, 1), 0.6f), BooleanClause.Occur.SHOULD);
+				query.add(new BoostQuery(fuzzy(LuceneIndex.TITLE, t, edits), 1.2f), BooleanClause.Occur.SHOULD);
+				query.add(new BoostQuery(fuzzy(LuceneIndex.BODY, t, edits), 0.6f), BooleanClause.Occur.SHOULD);
 			}
 		}
 		return query.build();
+	}
+
+	/** The first letter is rarely the mistyped one: fixing it makes the automaton walk a small part of the terms. */
+	private static Query fuzzy(String field, String term, int edits) {
+		return new FuzzyQuery(new Term(field, term), edits, 1, MAX_EXPANSIONS, true);
 	}
 
 	private static Set<String> terms(Analyzer analyzer, String text) {

@@ -14,6 +14,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -28,6 +29,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One node's Lucene index: text fields for BM25, an HNSW vector per document, and the log
@@ -112,6 +114,16 @@ public class LuceneIndex implements AutoCloseable {
 		}
 	}
 
+	/** Merges the index into one segment (one HNSW graph to search): after a rebuild, before its commit. */
+	public void optimize() {
+		try {
+			writer.forceMerge(1);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** Saves everything written so far together with the log position it reflects. */
 	public void commit(long watermark) {
 		try {
@@ -186,6 +198,7 @@ public class LuceneIndex implements AutoCloseable {
 	private static Document document(SearchDocument doc, float[] vector) {
 		Document d = new Document();
 		d.add(new StringField(KEY, key(doc.type(), doc.id()), Field.Store.NO));
+		d.add(new SortedDocValuesField(KEY, new BytesRef(key(doc.type(), doc.id()))));
 		d.add(new StringField(TYPE, doc.type().name(), Field.Store.YES));
 		d.add(new StoredField(ID, doc.id()));
 		d.add(new StringField(CLIENT, Long.toString(doc.clientId()), Field.Store.YES));

@@ -85,6 +85,7 @@ public class Reindexer {
 					done.incrementAndGet();
 				});
 			}
+			lucene.optimize();
 			lucene.commit(head);
 			lucene.refresh();
 			progress = new Progress(State.DONE, done.get(), Math.max(total, done.get()), progress.startedAt(), clock.instant(), null);
