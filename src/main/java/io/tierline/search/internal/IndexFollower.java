@@ -150,7 +150,7 @@ public class IndexFollower {
 		Instant now = clock.instant();
 		if (Duration.between(lastPrune, now).toHours() >= 24) {
 			lastPrune = now;
-			changes.prune(now.minus(retention));
+			changes.prune(now.minus(retention), index.current().watermark());
 		}
 	}
 

@@ -65,12 +65,15 @@ public class IndexLog {
 	}
 
 	/**
-	 * Forgets changes logged before {@code before}, always keeping the newest row (its id is the
-	 * head a node's watermark is compared with); returns how many.
+	 * Forgets changes logged before {@code before} that this node has applied ({@code upTo}),
+	 * always keeping the newest row (its id is the head a node's watermark is compared with);
+	 * returns how many.
 	 */
-	public int prune(Instant before) {
-		return jdbc.sql("delete from search_index_log where logged_at < ? and id < (select max(id) from search_index_log)")
-			.param(Rows.timestamp(before)).update();
+	public int prune(Instant before, long upTo) {
+		return jdbc.sql("""
+				delete from search_index_log
+				where logged_at < ? and id <= ? and id < (select max(id) from search_index_log)""")
+			.param(Rows.timestamp(before)).param(upTo).update();
 	}
 
 	private void append(SearchDocument.Type type, long id, String action, String json) {
