@@ -53,12 +53,12 @@ public class IndexFollower {
 		this.clock = clock;
 		this.periodMs = periodMs;
 		this.retention = retention;
-		changes.onAppend(this::nudge);
 	}
 
 	/** Rebuilds a missing index in the background, then follows the log. */
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
+		changes.onAppend(this::nudge);
 		if (!index.current().existed()) {
 			reindexer.start();
 		}
@@ -74,7 +74,12 @@ public class IndexFollower {
 
 	/** Follows soon (a change was just committed on this node). */
 	public void nudge() {
-		executor.execute(this::followQuietly);
+		try {
+			executor.execute(this::followQuietly);
+		}
+		catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+			// the next start follows from the watermark
+		}
 	}
 
 	/** Applies every pending change now; returns how many rows were applied. */

@@ -23,8 +23,7 @@ public class IndexLog {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
-	private volatile Runnable onAppend = () -> {
-	};
+	private final java.util.List<Runnable> onAppend = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	IndexLog(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -33,7 +32,7 @@ public class IndexLog {
 
 	/** Runs {@code listener} after a transaction that appended a change commits (this node follows at once). */
 	public void onAppend(Runnable listener) {
-		this.onAppend = listener;
+		onAppend.add(listener);
 	}
 
 	/** One change: {@code document} is null for a delete. */
@@ -83,12 +82,12 @@ public class IndexLog {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					onAppend.run();
+					onAppend.forEach(Runnable::run);
 				}
 			});
 		}
 		else {
-			onAppend.run();
+			onAppend.forEach(Runnable::run);
 		}
 	}
 

@@ -40,11 +40,11 @@ public class SearchService {
 		this.reindexer = reindexer;
 	}
 
-	/** @param client, type, audience, product and limit may be null */
+	/** Only {@code q} is required; {@code client}, {@code type}, {@code audience}, {@code product} and {@code limit} may be null. */
 	public record Question(String client, String q, String type, String audience, String product, Integer limit) {
 	}
 
-	/** @param text, type and client may be null except text */
+	/** Only {@code text} is required; {@code client}, {@code type} and {@code limit} may be null. */
 	public record SimilarQuestion(String client, String text, String type, Integer limit) {
 	}
 
