@@ -33,4 +33,8 @@ public final class EscalationEvents {
 	public record KnownIssueFixed(long knownIssueId, long clientId, String title, String fixedInVersion,
 			int openLinkedTickets, Instant at) {
 	}
+
+	/** A known issue was created, revised or deleted ({@code deleted}); indexes read it again by id. */
+	public record KnownIssueChanged(long knownIssueId, long clientId, boolean deleted, Instant at) {
+	}
 }

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "tierline.notify.workers=false", "tierline.sla.timers=false", "tierline.mail.workers=false", "tierline.kpi.projection=false" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "tierline.notify.workers=false", "tierline.sla.timers=false", "tierline.mail.workers=false", "tierline.kpi.projection=false", "tierline.search.dir=${java.io.tmpdir}/search-index-${random.uuid}", "tierline.search.follow-ms=200" })
 @Import(IntegrationTest.TestClock.class)
 @ContextConfiguration(initializers = TestMailServer.class)
 public @interface IntegrationTest {

@@ -159,6 +159,8 @@ public class KnownIssueLibrary {
 	}
 
 	private void audit(Caller caller, KnownIssue issue, String action, Object before, Object after) {
+		events.publishEvent(new io.tierline.escalation.EscalationEvents.KnownIssueChanged(issue.id(), issue.clientId(),
+				after == null, clock.instant()));
 		events.publishEvent(new AuditEvent(issue.clientId(), caller.userId(), caller.email(), action, null,
 				"known-issue/" + issue.id(), before, after));
 	}

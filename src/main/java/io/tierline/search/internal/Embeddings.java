@@ -1,0 +1,26 @@
+package io.tierline.search.internal;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sentence embeddings in process: all-MiniLM-L6-v2 (quantized ONNX, shipped inside the
+ * LangChain4j jar, so nothing is downloaded at run time), 384 dimensions.
+ */
+@Component
+public class Embeddings {
+
+	public static final int DIMENSIONS = 384;
+
+	/** The model reads 256 word pieces at most; longer text only costs time (it is split and averaged). */
+	private static final int MAX_CHARS = 1_000;
+
+	private final EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+
+	public float[] embed(String text) {
+		String input = text == null || text.isBlank() ? "(empty)" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+		return model.embed(input).content().vector();
+	}
+}

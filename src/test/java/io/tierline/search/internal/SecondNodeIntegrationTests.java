@@ -1,0 +1,97 @@
+package io.tierline.search.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.tierline.search.SearchDocument;
+import io.tierline.support.Api;
+import io.tierline.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Another node: its own index directory, the same database. It follows {@code search_index_log}
+ * from its own watermark, which survives a restart with the index.
+ */
+@IntegrationTest
+class SecondNodeIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IndexLog log;
+
+	@Autowired
+	Sources sources;
+
+	@Autowired
+	Embeddings embeddings;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	io.tierline.access.AccessManagement access;
+
+	@Test
+	void aSecondNodeFollowsTheLogIntoItsOwnIndexAndResumesFromItsWatermark() throws Exception {
+		Api t1 = Api.at(port).as("t1@northwind.test");
+		long ticket = t1.post("/api/v1/tickets", Map.of("client", "acme", "requester", Map.of("email", "dana@customer.test", "name", "Dana"),
+				"subject", "Second node zqvwtrpzk", "description", "Seen on the other node.", "channel", "EMAIL", "severity", "P3",
+				"category", "authentication")).json().get("id").asLong();
+		assertThat(t1.patch("/api/v1/tickets/" + ticket, Map.of("status", "SOLVED")).status()).isEqualTo(200);
+		awaitLogged(ticket);
+
+		Path dir = Files.createTempDirectory("second-node");
+		SearchIndex node = new SearchIndex(dir);
+		IndexFollower follower = follower(node);
+		assertThat(follower.follow()).isPositive();
+		assertThat(keysFound(node, "zqvwtrpzk")).contains("TICKET:" + ticket);
+		long watermark = node.current().watermark();
+		node.close();
+
+		SearchIndex restarted = new SearchIndex(dir);
+		assertThat(restarted.current().existed()).isTrue();
+		assertThat(restarted.current().watermark()).isEqualTo(watermark);
+		assertThat(keysFound(restarted, "zqvwtrpzk")).contains("TICKET:" + ticket);
+		follower(restarted).follow();
+		assertThat(restarted.current().watermark()).isGreaterThanOrEqualTo(watermark);
+		restarted.close();
+	}
+
+	private IndexFollower follower(SearchIndex node) {
+		return new IndexFollower(node, log, embeddings, new Reindexer(node, log, sources, embeddings, clock), clock, 1_000_000,
+				Duration.ofDays(14));
+	}
+
+	private Set<String> keysFound(SearchIndex node, String word) {
+		var filter = new IndexFilter(Set.of(access.clientBySlug("acme").orElseThrow().id()), Set.of(), null, null, null);
+		HybridSearch.Gate all = ids -> ids.entrySet().stream()
+			.flatMap(e -> e.getValue().stream().map(id -> LuceneIndex.key(e.getKey(), id))).collect(Collectors.toSet());
+		return new HybridSearch(node, embeddings).search(word, filter, 10, all).stream()
+			.map(h -> LuceneIndex.key(h.type(), h.id())).collect(Collectors.toSet());
+	}
+
+	private void awaitLogged(long ticket) throws InterruptedException {
+		long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < until) {
+			List<IndexLog.Entry> entries = log.after(Math.max(0, log.head() - 50), 100);
+			if (entries.stream().anyMatch(e -> e.type() == SearchDocument.Type.TICKET && e.docId() == ticket)) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("ticket " + ticket + " never reached the log");
+	}
+}
