@@ -57,6 +57,15 @@ public final class TextClassifier {
 		return vectorizer;
 	}
 
+	/** Whether the word was in any training text (a word feature with a weight): for isolation checks. */
+	public boolean knowsWord(String word) {
+		if (!blocks[0].words()) {
+			return false;
+		}
+		SparseVector x = blocks[0].counts(word).toSparse();
+		return x.size() > 0 && table.find(x.indices()[0]) >= 0;
+	}
+
 	public Prediction predict(String text) {
 		double[] scores = scores(vectorizer.transform(text));
 		int best = 0;

@@ -11,6 +11,12 @@ public record TrainerSettings(int wordBits, int charBits, boolean words, boolean
 		return new TrainerSettings(20, 20, true, true, 3, 5, 0.25, 30, 2);
 	}
 
+	/** For a client's own model: smaller hashed spaces for small histories (less memory while training). */
+	public static TrainerSettings forExamples(int examples) {
+		int bits = examples <= 5000 ? 18 : 20;
+		return new TrainerSettings(bits, bits, true, true, 3, 5, 0.25, 30, 1);
+	}
+
 	public TrainerSettings withC(double value) {
 		return new TrainerSettings(wordBits, charBits, words, chars, minChar, maxChar, value, maxEpochs, threads);
 	}
