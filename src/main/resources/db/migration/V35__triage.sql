@@ -6,6 +6,8 @@ create table triage_settings (
     client_id    bigint primary key references organizations (id),
     -- a suggestion at or above this confidence is applied; below it the agent is offered it
     threshold    double precision not null default 0.8,
+    -- false: suggestions are only ever offered, never applied automatically
+    auto_apply   boolean          not null default true,
     -- fewer solved, categorised tickets than this: no model, the rules decide
     min_examples int              not null default 30,
     updated_at   timestamp with time zone not null

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(40)
-@ConditionalOnProperty(name = "tierline.demo.enabled", havingValue = "true")
+@ConditionalOnProperty(name = { "tierline.demo.enabled", "tierline.triage.demo" }, havingValue = "true", matchIfMissing = false)
 class DemoTriage implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoTriage.class);

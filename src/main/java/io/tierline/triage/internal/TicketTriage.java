@@ -77,10 +77,11 @@ public class TicketTriage {
 		TicketView ticket = tickets.find(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId));
 		String text = data.ticketText(ticketId);
 		Proposal p = propose(clientId, text);
-		double threshold = settings.of(clientId).threshold();
+		var clientSettings = settings.of(clientId);
+		double threshold = clientSettings.threshold();
 		Instant now = clock.instant();
-		boolean apply = p.confidence() != null && p.confidence() >= threshold;
-		Severity severity = raises(p.severity(), ticket.severity());
+		boolean apply = clientSettings.autoApply() && p.confidence() != null && p.confidence() >= threshold;
+		Severity severity = clientSettings.autoApply() ? raises(p.severity(), ticket.severity()) : null;
 		TriageFields fields = new TriageFields(apply && ticket.category() == null ? categoryId(clientId, p.category()) : null,
 				p.category(), apply && ticket.queue() == null ? queueId(clientId, p.queue()) : null, p.queue(), severity);
 		if (fields.categoryId() != null || fields.queueId() != null || fields.severity() != null) {
@@ -98,8 +99,8 @@ public class TicketTriage {
 			var m = loaded.get();
 			TextClassifier.Prediction category = m.category().predict(text);
 			TextClassifier.Prediction queue = m.queue() == null ? null : m.queue().predict(text);
-			return new Proposal("MODEL", m.modelId(), null, category.label(), round(category.confidence()),
-					queue == null ? null : queue.label(), queue == null ? null : round(queue.confidence()),
+			return new Proposal("MODEL", m.modelId(), null, category.label(), category.confidence(),
+					queue == null ? null : queue.label(), queue == null ? null : queue.confidence(),
 					severity.map(s -> s.severity().name()).orElse(null), severity.map(s -> "says “" + s.phrase() + "”").orElse(null));
 		}
 		Optional<Rule> rule = rules.firstMatch(clientId, text);
@@ -189,9 +190,5 @@ public class TicketTriage {
 			because.put("confidence", p.confidence());
 		}
 		return because;
-	}
-
-	private static double round(double value) {
-		return Math.round(value * 1000) / 1000.0;
 	}
 }

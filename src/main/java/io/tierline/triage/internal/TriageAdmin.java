@@ -84,13 +84,16 @@ public class TriageAdmin {
 		return settings.of(adminOf(caller, client).id());
 	}
 
-	public Settings saveSettings(Caller caller, String client, Double threshold, Integer minExamples) {
+	/** A null {@code autoApply} or {@code minExamples} keeps the current value. */
+	public Settings saveSettings(Caller caller, String client, Double threshold, Boolean autoApply, Integer minExamples) {
 		long id = adminOf(caller, client).id();
+		Settings current = settings.of(id);
+		minExamples = minExamples == null ? Integer.valueOf(current.minExamples()) : minExamples;
 		var check = new InputCheck();
 		check.require(threshold != null && threshold >= 0 && threshold <= 1, "threshold", "must be between 0 and 1");
 		check.require(minExamples != null && minExamples >= 10 && minExamples <= 100_000, "minExamples", "must be between 10 and 100000");
 		check.throwIfInvalid();
-		settings.save(new Settings(id, threshold, minExamples));
+		settings.save(new Settings(id, threshold, autoApply == null ? current.autoApply() : autoApply, minExamples));
 		return settings.of(id);
 	}
 

@@ -38,7 +38,7 @@ class TriageApiController {
 		this.admin = admin;
 	}
 
-	record SettingsRequest(Double threshold, Integer minExamples) {
+	record SettingsRequest(Double threshold, Boolean autoApply, Integer minExamples) {
 	}
 
 	record ModelPage(List<ModelVersion> items, String nextCursor) {
@@ -61,7 +61,7 @@ class TriageApiController {
 
 	@PutMapping("/clients/{client}/settings")
 	Settings saveSettings(Caller caller, @PathVariable String client, @RequestBody SettingsRequest body) {
-		return admin.saveSettings(caller, client, body.threshold(), body.minExamples());
+		return admin.saveSettings(caller, client, body.threshold(), body.autoApply(), body.minExamples());
 	}
 
 	/** Starts (or joins) a training of the client's model; poll the returned version for progress. */

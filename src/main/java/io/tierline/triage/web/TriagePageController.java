@@ -55,9 +55,10 @@ class TriagePageController {
 
 	@PostMapping("/admin/triage/{client}/settings")
 	String saveSettings(Caller caller, @PathVariable String client, @RequestParam(required = false) Double threshold,
-			@RequestParam(required = false) Integer minExamples, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "false") boolean autoApply, @RequestParam(required = false) Integer minExamples,
+			RedirectAttributes flash) {
 		try {
-			admin.saveSettings(caller, client, threshold, minExamples);
+			admin.saveSettings(caller, client, threshold, autoApply, minExamples);
 			flash.addFlashAttribute("notice", "Saved.");
 		}
 		catch (InvalidInputException e) {
