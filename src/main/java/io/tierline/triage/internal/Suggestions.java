@@ -23,19 +23,17 @@ public class Suggestions {
 	}
 
 	/** Online accuracy: decided suggestions and how many were kept, overall and split by source and by applied. */
-	public record Accuracy(long suggested, long decided, long kept, long appliedDecided, long appliedKept,
+	public record Accuracy(long suggested, long decided, long kept, Double rate, long appliedDecided, long appliedKept,
 			long offeredDecided, long offeredKept, List<BySource> bySource) {
-
-		public Double rate() {
-			return decided == 0 ? null : (double) kept / decided;
-		}
 	}
 
-	public record BySource(String source, Integer modelVersion, long decided, long kept) {
+	/** {@code modelVersion} is null for the rules. */
+	public record BySource(String source, Integer modelVersion, long decided, long kept, Double rate) {
+	}
 
-		public Double rate() {
-			return decided == 0 ? null : (double) kept / decided;
-		}
+	/** kept / decided, or null when nothing was decided yet. */
+	static Double rate(long kept, long decided) {
+		return decided == 0 ? null : (double) kept / decided;
 	}
 
 	private final JdbcClient jdbc;
@@ -94,9 +92,11 @@ public class Suggestions {
 				where s.client_id = ? and s.source <> 'NONE' and s.created_at >= ? and s.created_at < ?
 				group by s.source, m.version order by s.source, m.version""")
 			.params(clientId, Rows.timestamp(from), Rows.timestamp(to))
-			.query((rs, n) -> new BySource(rs.getString(1), (Integer) rs.getObject(2, Integer.class), rs.getLong(3), rs.getLong(4)))
+			.query((rs, n) -> new BySource(rs.getString(1), (Integer) rs.getObject(2, Integer.class), rs.getLong(3), rs.getLong(4),
+					rate(rs.getLong(4), rs.getLong(3))))
 			.list();
-		return new Accuracy(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], bySource);
+		return new Accuracy(totals[0], totals[1], totals[2], rate(totals[2], totals[1]), totals[3], totals[4], totals[5], totals[6],
+				bySource);
 	}
 
 	private static TicketSuggestion suggestion(ResultSet rs, int n) throws SQLException {
