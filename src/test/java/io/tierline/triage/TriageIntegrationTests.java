@@ -41,6 +41,13 @@ class TriageIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.tierline.triage.internal.ModelTraining training;
+
+	private long clientId(String slug) {
+		return jdbc.sql("select id from organizations where slug = ?").param(slug).query(Long.class).single();
+	}
+
 	Api as(String email) {
 		return Api.at(port).as(email);
 	}
@@ -223,6 +230,22 @@ class TriageIntegrationTests {
 		assertThat(as("auditor@acme.test").get("/api/v1/triage/clients/acme/accuracy").status()).isEqualTo(200);
 		assertThat(as("t1@northwind.test").get("/api/v1/triage/clients/acme/accuracy").status()).isEqualTo(403);
 		assertThat(as("admin@globex.test").get("/api/v1/triage/clients/acme/accuracy").status()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(7)
+	void theScheduleRetrainsOnlyClientsWithNewSolvedTickets() throws Exception {
+		JsonNode fresh = open("Salesforce sync stopped overnight", "No records since 2 am.");
+		as("t1@northwind.test").patch("/api/v1/tickets/" + fresh.get("id").asLong(), Map.of("category", "integrations", "status", "SOLVED"));
+		long globexBefore = latestModel("globex").get("id").asLong();
+
+		var queued = training.retrainWhereDue();
+		assertThat(queued).extracting(v -> v.clientId()).containsExactly(clientId("acme"));
+		JsonNode version = awaitFinished("acme", queued.get(0).id());
+		assertThat(version.get("status").asString()).isEqualTo("READY");
+		assertThat(version.get("trigger").asString()).isEqualTo("SCHEDULED");
+		assertThat(latestModel("globex").get("id").asLong()).as("globex had nothing new").isEqualTo(globexBefore);
+		assertThat(training.retrainWhereDue()).as("nothing new since").isEmpty();
 	}
 
 	@AfterAll

@@ -35,6 +35,7 @@ public class ModelTraining {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelTraining.class);
 
+	private final io.tierline.access.AccessManagement access;
 	private final TriageModels models;
 	private final TrainingData data;
 	private final TriageSettings settings;
@@ -47,8 +48,9 @@ public class ModelTraining {
 		return t;
 	});
 
-	ModelTraining(TriageModels models, TrainingData data, TriageSettings settings, ActiveModels active,
-			ApplicationEventPublisher events, Clock clock) {
+	ModelTraining(io.tierline.access.AccessManagement access, TriageModels models, TrainingData data, TriageSettings settings,
+			ActiveModels active, ApplicationEventPublisher events, Clock clock) {
+		this.access = access;
 		this.models = models;
 		this.data = data;
 		this.settings = settings;
@@ -66,6 +68,25 @@ public class ModelTraining {
 		long id = models.queue(clientId, trigger, requestedBy);
 		worker.submit(() -> train(id, clientId));
 		return models.find(id).orElseThrow();
+	}
+
+	/**
+	 * Queues a SCHEDULED training for every client with enough history whose count of solved,
+	 * categorised tickets grew past what its active model was trained on (or that has none).
+	 */
+	public List<ModelVersion> retrainWhereDue() {
+		List<ModelVersion> queued = new ArrayList<>();
+		for (var client : access.clients()) {
+			long solved = Math.min(data.countSolved(client.id()), TrainingData.MAX_EXAMPLES);
+			if (solved < settings.of(client.id()).minExamples()) {
+				continue;
+			}
+			var active = models.active(client.id());
+			if (active.isEmpty() || active.get().examples() == null || active.get().examples() < solved) {
+				queued.add(request(client.id(), "SCHEDULED", null));
+			}
+		}
+		return queued;
 	}
 
 	void train(long id, long clientId) {
