@@ -11,7 +11,8 @@ import java.util.Locale;
  * {@code eval-triage --train FILE --test FILE}: trains the product's triage model on one CSV and
  * prints one JSON line of its scores on the other. Options for the experiments in
  * docs/triage.md: {@code --model svm|nb}, {@code --features word|char|word+char},
- * {@code --c X}, {@code --chars MIN-MAX}, {@code --no-knn}.
+ * {@code --c X}, {@code --chars MIN-MAX}, {@code --bits WORD,CHAR} (hashed dimensions as powers of
+ * two), {@code --no-knn}, {@code --holdout}.
  */
 public final class TriageEvalCommand {
 
@@ -49,7 +50,10 @@ public final class TriageEvalCommand {
 		settings = settings.withBlocks(features.contains("word"), features.contains("char"));
 		settings = settings.withC(Double.parseDouble(option(args, "--c", String.valueOf(settings.c()))));
 		String[] range = option(args, "--chars", settings.minChar() + "-" + settings.maxChar()).split("-");
-		return settings.withCharRange(Integer.parseInt(range[0]), Integer.parseInt(range[1]));
+		settings = settings.withCharRange(Integer.parseInt(range[0]), Integer.parseInt(range[1]));
+		String[] bits = option(args, "--bits", settings.wordBits() + "," + settings.charBits()).split(",");
+		return new TrainerSettings(Integer.parseInt(bits[0]), Integer.parseInt(bits[1]), settings.words(), settings.chars(),
+				settings.minChar(), settings.maxChar(), settings.c(), settings.maxEpochs(), settings.threads());
 	}
 
 	String evaluate(List<LabelledCsv.Row> trainRows, List<LabelledCsv.Row> testRows, TrainerSettings settings,
