@@ -42,9 +42,14 @@ public class TicketTriage {
 	private final TrainingData data;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final io.micrometer.core.instrument.Timer proposing;
 
 	TicketTriage(TicketManagement tickets, AccessManagement access, ActiveModels models, TriageRules rules,
-			TriageSettings settings, Suggestions suggestions, TrainingData data, ApplicationEventPublisher events, Clock clock) {
+			TriageSettings settings, Suggestions suggestions, TrainingData data, ApplicationEventPublisher events, Clock clock,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		// what proposing adds to a new ticket (model or rules, severity phrases); actuator metric
+		this.proposing = io.micrometer.core.instrument.Timer.builder("tierline.triage.propose")
+			.description("Proposing category, queue and severity for a new ticket").publishPercentiles(0.5, 0.99).register(meters);
 		this.tickets = tickets;
 		this.access = access;
 		this.models = models;
@@ -76,7 +81,7 @@ public class TicketTriage {
 		}
 		TicketView ticket = tickets.find(ticketId).orElseThrow(() -> new NotFoundException("Ticket " + ticketId));
 		String text = data.ticketText(ticketId);
-		Proposal p = propose(clientId, text);
+		Proposal p = proposing.record(() -> propose(clientId, text));
 		var clientSettings = settings.of(clientId);
 		double threshold = clientSettings.threshold();
 		Instant now = clock.instant();
