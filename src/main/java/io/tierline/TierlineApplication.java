@@ -8,7 +8,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class TierlineApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals(io.tierline.triage.TriageEvaluation.COMMAND)) {
+			System.exit(io.tierline.triage.TriageEvaluation.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(TierlineApplication.class, args);
 	}
 }

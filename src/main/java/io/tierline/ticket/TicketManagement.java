@@ -111,6 +111,31 @@ public class TicketManagement {
 		changes.apply(caller, ticketRef, new io.tierline.ticket.internal.TicketChanges.Change(status, severity, false, null, category, tags));
 	}
 
+	/** Category, queue and/or severity a triage suggestion writes onto a ticket; a null field stays as it is. */
+	public record TriageFields(Long categoryId, String category, Long queueId, String queue, Severity severity) {
+	}
+
+	/**
+	 * Writes a triage suggestion onto the ticket (SPEC §6), each change a ticket event.
+	 * {@code actorId} is null when applied automatically, else the agent who accepted it; the
+	 * triage module checked their rights. {@code because} goes into the queue change's data.
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public void applyTriage(long ticketId, TriageFields fields, Long actorId, java.time.Instant at,
+			java.util.Map<String, Object> because) {
+		var ticket = tickets.find(ticketId).orElseThrow(() -> new io.tierline.common.NotFoundException("Ticket " + ticketId));
+		if (fields.severity() != null) {
+			ticket.changeSeverity(fields.severity(), actorId, at);
+		}
+		if (fields.categoryId() != null) {
+			ticket.changeCategory(fields.categoryId(), fields.category(), actorId, at);
+		}
+		if (fields.queueId() != null) {
+			ticket.moveToQueue(fields.queueId(), fields.queue(), actorId, at, because);
+		}
+		tickets.update(ticket);
+	}
+
 	public Optional<TicketView> find(long ticketId) {
 		return queries.view(ticketId);
 	}

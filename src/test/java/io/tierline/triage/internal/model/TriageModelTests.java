@@ -1,0 +1,110 @@
+package io.tierline.triage.internal.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The triage model on a fixture of 800 training and 200 test tickets sampled from the public
+ * it-tickets train.csv (8 labels): the eval command's output, a baseline to beat, the codec.
+ */
+class TriageModelTests {
+
+	static final Path TRAIN = Path.of("src/test/resources/triage/fixture-train.csv");
+	static final Path TEST = Path.of("src/test/resources/triage/fixture-test.csv");
+
+	@Test
+	void evalTriagePrintsOneJsonLineWithTheMetrics() throws Exception {
+		var bytes = new ByteArrayOutputStream();
+		int status = new TriageEvalCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+			.run(new String[] { "--train", TRAIN.toString(), "--test", TEST.toString() });
+		String out = bytes.toString(StandardCharsets.UTF_8).strip();
+		assertThat(status).isZero();
+		assertThat(out.lines().count()).isEqualTo(1);
+		JsonNode json = JsonMapper.builder().build().readTree(out);
+		for (String field : List.of("accuracy", "macroF1", "knnPrecisionAt5", "trainSeconds", "predictP99Ms")) {
+			assertThat(json.has(field)).as(field).isTrue();
+			assertThat(json.get(field).isNumber()).as(field).isTrue();
+		}
+		assertThat(json.get("accuracy").asDouble()).isBetween(0.5, 1.0);
+		assertThat(json.get("macroF1").asDouble()).isBetween(0.3, 1.0);
+		assertThat(json.get("knnPrecisionAt5").asDouble()).isBetween(0.3, 1.0);
+		assertThat(json.get("testRows").asInt()).isEqualTo(200);
+		assertThat(json.get("trainRows").asInt()).isEqualTo(800);
+	}
+
+	@Test
+	void withoutFilesItPrintsUsageAndFails() throws Exception {
+		var bytes = new ByteArrayOutputStream();
+		int status = new TriageEvalCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(new String[0]);
+		assertThat(status).isEqualTo(2);
+		assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("usage: eval-triage");
+	}
+
+	@Test
+	void theModelBeatsTheMajorityLabelAndNaiveBayes() throws Exception {
+		var train = LabelledCsv.read(TRAIN);
+		var test = LabelledCsv.read(TEST);
+		TextClassifier model = new ClassifierTrainer(TrainerSettings.standard()).train(texts(train), labels(train));
+		String majority = labels(train).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+			.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+		NaiveBayes nb = new NaiveBayes(texts(train), labels(train), 0.1);
+
+		double svm = accuracy(test, t -> model.predict(t).label());
+		double baseline = accuracy(test, t -> majority);
+		double bayes = accuracy(test, nb::predict);
+
+		assertThat(baseline).isLessThan(0.4);
+		assertThat(svm).isGreaterThan(baseline + 0.25);
+		assertThat(svm).isGreaterThanOrEqualTo(bayes);
+	}
+
+	@Test
+	void aSerializedModelPredictsExactlyAsTheTrainedOne() throws Exception {
+		var train = LabelledCsv.read(TRAIN);
+		var test = LabelledCsv.read(TEST);
+		TextClassifier model = new ClassifierTrainer(TrainerSettings.forExamples(train.size())).train(texts(train), labels(train));
+		TextClassifier copy = ModelCodec.read(ModelCodec.write(List.of(model))).get(0);
+		for (var row : test) {
+			var a = model.predict(row.text());
+			var b = copy.predict(row.text());
+			assertThat(b.label()).isEqualTo(a.label());
+			assertThat(b.confidence()).isEqualTo(a.confidence());
+			assertThat(a.confidence()).isBetween(1.0 / model.labels().size(), 1.0);
+		}
+		assertThat(copy.labels()).isEqualTo(model.labels());
+		assertThat(copy.knowsWord(test.get(0).text().split(" ")[0])).isTrue();
+		assertThat(copy.knowsWord("qqzzxxnotaword")).isFalse();
+	}
+
+	@Test
+	void theCsvReaderHandlesQuotesAndCarriageReturns() throws Exception {
+		Path file = java.nio.file.Files.createTempFile("triage", ".csv");
+		java.nio.file.Files.writeString(file, "Document,Topic_group\r\n\"a, \"\"quoted\"\" text\",Access\r\nplain,Hardware\n");
+		var rows = LabelledCsv.read(file);
+		assertThat(rows).containsExactly(new LabelledCsv.Row("a, \"quoted\" text", "Access"), new LabelledCsv.Row("plain", "Hardware"));
+	}
+
+	private static double accuracy(List<LabelledCsv.Row> rows, Function<String, String> predict) {
+		return rows.stream().filter(r -> predict.apply(r.text()).equals(r.label())).count() / (double) rows.size();
+	}
+
+	private static List<String> texts(List<LabelledCsv.Row> rows) {
+		return rows.stream().map(LabelledCsv.Row::text).toList();
+	}
+
+	private static List<String> labels(List<LabelledCsv.Row> rows) {
+		return rows.stream().map(LabelledCsv.Row::label).toList();
+	}
+}
