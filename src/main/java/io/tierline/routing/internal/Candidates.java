@@ -123,11 +123,11 @@ class Candidates {
 					rs.getObject("category_id", Long.class), rs.getString("category"), rs.getString("product"), rs.getString("severity"),
 					rs.getString("tier"), rs.getString("channel"), rs.getString("status"), rs.getObject("assignee_id", Long.class),
 					language(rs.getString("custom_fields")), List.of()))
-			.optional()
-			.map(this::withTags);
+			.optional();
 	}
 
-	private RoutedTicket withTags(RoutedTicket t) {
+	/** The ticket with its tags (certifications, a {@code lang:xx} tag): only the skills strategy reads them. */
+	RoutedTicket withTags(RoutedTicket t) {
 		List<String> tags = jdbc.sql("select tag from ticket_tags where ticket_id = ? order by tag").param(t.id()).query(String.class).list();
 		String language = t.language() != null ? t.language()
 				: tags.stream().filter(tag -> tag.startsWith("lang:")).map(tag -> tag.substring(5)).findFirst().orElse(null);

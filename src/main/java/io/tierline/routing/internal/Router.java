@@ -123,7 +123,8 @@ public class Router {
 	}
 
 	/** The best skill match first; load breaks ties; agents with no matching skill come last. */
-	private Optional<Decision> bySkills(RoutedTicket ticket, List<Candidate> eligible, int weight, String prefix) {
+	private Optional<Decision> bySkills(RoutedTicket facts, List<Candidate> eligible, int weight, String prefix) {
+		RoutedTicket ticket = candidates.withTags(facts);
 		Map<Long, SkillMatch> matches = new LinkedHashMap<>();
 		agents.skillsOf(eligible.stream().map(Candidate::userId).toList())
 			.forEach((user, skills) -> matches.put(user, SkillMatch.of(ticket, skills.stream()
