@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Similar-text search: cosine similarity of word 1-2-gram TF-IDF vectors through an inverted
- * index, exact (no approximation).
+ * Similar-text search: cosine similarity of TF-IDF vectors (word 1-2-grams by default; eval-triage
+ * uses word 1-2-grams + char 3-5-grams, each block normalised) through an inverted index, exact.
  */
 public final class SimilarTexts {
 
@@ -23,7 +23,11 @@ public final class SimilarTexts {
 	}
 
 	public static SimilarTexts index(List<String> texts) {
-		Vectorizer vectorizer = Vectorizer.fit(texts, new FeatureHasher(20, true, false, 0, 0));
+		return index(texts, new FeatureHasher(20, true, false, 0, 0));
+	}
+
+	public static SimilarTexts index(List<String> texts, FeatureHasher... blocks) {
+		Vectorizer vectorizer = Vectorizer.fit(texts, blocks);
 		List<SparseVector> vectors = new ArrayList<>(texts.size());
 		int[] lengths = new int[vectorizer.dimension()];
 		for (String text : texts) {

@@ -104,7 +104,8 @@ public final class TriageEvalCommand {
 	}
 
 	static double precisionAt5(List<String> texts, List<String> labels, List<LabelledCsv.Row> testRows) {
-		SimilarTexts index = SimilarTexts.index(texts);
+		SimilarTexts index = Boolean.getBoolean("knn.wordsOnly") ? SimilarTexts.index(texts)
+				: SimilarTexts.index(texts, new FeatureHasher(20, true, false, 0, 0), new FeatureHasher(20, false, true, 3, 5));
 		double sum = 0;
 		for (LabelledCsv.Row row : testRows) {
 			int[] nearest = index.nearest(row.text(), 5);
