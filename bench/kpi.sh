@@ -22,6 +22,8 @@ trap cleanup EXIT
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -ntp -DskipTests package
 psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
+# each statement over 50 ms goes to the server log, to see which KPI query costs what
+psql -h 127.0.0.1 -U postgres -q -c "alter database $DB set log_min_duration_statement = 50"
 TIERLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" TIERLINE_DB_USER=postgres TIERLINE_DEMO=true PORT=$PORT \
   TIERLINE_ATTACHMENTS_DIR="$WORK/attachments" \
   java -Xmx1g -jar target/tierline-*.jar --spring.profiles.active=postgres > "$WORK/app.log" 2>&1 &

@@ -1,11 +1,9 @@
 package io.tierline.kpi.internal;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.ToLongFunction;
 
 import io.tierline.kpi.KpiValue;
@@ -28,42 +26,69 @@ class ItemKpis {
 		this.jdbc = jdbc;
 	}
 
-	/** @param cohortSizes tickets per group, the AHT denominator */
-	List<KpiValue> values(KpiQuery q, Map<String, Long> cohortSizes) {
+	/** The kinds summed, one query each so that they can run side by side. */
+	static final List<String> KINDS = List.of("ESCALATION", "CSAT", "TIME");
+
+	/** Per group, the named sums over the items of one kind (the columns of the other kinds are absent: 0). */
+	Map<String, Map<String, Long>> sums(KpiQuery q, String kind) {
 		StringBuilder sums = new StringBuilder();
-		for (String t : TIERS) {
-			String escalation = "kind = 'ESCALATION' and at <= :asOf and tier = '" + t + "'";
-			sums.append(sum("esc_s_" + t, escalation, "amount")).append(sum("esc_n_" + t, escalation, "1"))
-				.append(sum("min_" + t, "kind = 'TIME' and at <= :asOf and tier = '" + t + "'", "amount"))
-				.append(sum("csat_n_" + t, "kind = 'CSAT' and at <= :asOf and resolution_tier = '" + t + "'", "1"))
-				.append(sum("csat_good_" + t, "kind = 'CSAT' and at <= :asOf and amount >= 4 and resolution_tier = '" + t + "'", "1"));
+		switch (kind) {
+			case "ESCALATION" -> {
+				for (String t : TIERS) {
+					String out = "at <= :asOf and tier = '" + t + "'";
+					sums.append(sum("esc_s_" + t, out, "amount")).append(sum("esc_n_" + t, out, "1"));
+				}
+				String decided = "to_tier = 'T3' and decided_at <= :asOf";
+				sums.append(sum("decided", decided, "1")).append(sum("accepted", decided + " and decision = 'ACCEPTED'", "1"));
+			}
+			case "CSAT" -> {
+				for (String t : TIERS) {
+					sums.append(sum("csat_n_" + t, "at <= :asOf and resolution_tier = '" + t + "'", "1"))
+						.append(sum("csat_good_" + t, "at <= :asOf and amount >= 4 and resolution_tier = '" + t + "'", "1"));
+				}
+				sums.append(sum("csat_n", "at <= :asOf", "1")).append(sum("csat_good", "at <= :asOf and amount >= 4", "1"));
+			}
+			case "TIME" -> {
+				for (String t : TIERS) {
+					sums.append(sum("min_" + t, "at <= :asOf and tier = '" + t + "'", "amount"));
+				}
+				sums.append(sum("minutes", "at <= :asOf", "amount"));
+			}
+			default -> throw new IllegalArgumentException(kind);
 		}
-		String decided = "kind = 'ESCALATION' and to_tier = 'T3' and decided_at <= :asOf";
 		String sql = "select " + q.groupBy().select() + " as g" + sums
-				+ sum("decided", decided, "1") + sum("accepted", decided + " and decision = 'ACCEPTED'", "1")
-				+ sum("csat_n", "kind = 'CSAT' and at <= :asOf", "1") + sum("csat_good", "kind = 'CSAT' and at <= :asOf and amount >= 4", "1")
-				+ sum("minutes", "kind = 'TIME' and at <= :asOf", "amount")
-				+ "\nfrom kpi_items where client_id in (:clients) and kind in ('ESCALATION', 'CSAT', 'TIME')"
+				+ "\nfrom kpi_items where client_id in (:clients) and kind = :kind"
 				+ " and first_solved_at >= :from and first_solved_at < :to and first_solved_at <= :asOf" + q.queueFilter()
 				+ q.groupBy().groupBy();
-		List<KpiValue> values = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		jdbc.sql(sql).param("clients", q.clients()).param("queue", q.queue()).param("from", q.from()).param("to", q.to()).param("asOf", q.asOf())
+		Map<String, Map<String, Long>> groups = new HashMap<>();
+		jdbc.sql(sql).param("clients", q.clients()).param("kind", kind).param("queue", q.queue()).param("from", q.from())
+			.param("to", q.to()).param("asOf", q.asOf())
 			.query(rs -> {
-				String g = rs.getString("g");
-				seen.add(g);
-				values.addAll(values(g, cohortSizes.getOrDefault(g, 0L), column -> {
-					try {
-						return rs.getLong(column);
-					}
-					catch (SQLException e) {
-						throw new IllegalStateException(e);
-					}
-				}));
+				Map<String, Long> columns = new HashMap<>();
+				var meta = rs.getMetaData();
+				for (int i = 2; i <= meta.getColumnCount(); i++) {
+					columns.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getLong(i));
+				}
+				groups.put(rs.getString("g"), columns);
 			});
+		return groups;
+	}
+
+	/**
+	 * The KPIs from the sums of every kind.
+	 *
+	 * @param cohortSizes tickets per group, the AHT denominator
+	 */
+	List<KpiValue> values(List<Map<String, Map<String, Long>>> perKind, Map<String, Long> cohortSizes) {
+		Map<String, Map<String, Long>> total = new HashMap<>();
+		perKind.forEach(kind -> kind.forEach((g, columns) -> columns.forEach((column, value) ->
+				total.computeIfAbsent(g, k -> new HashMap<>()).merge(column, value, Long::sum))));
+		List<KpiValue> values = new ArrayList<>();
+		total.forEach((g, columns) -> values.addAll(values(g, cohortSizes.getOrDefault(g, 0L),
+				column -> columns.getOrDefault(column.toLowerCase(java.util.Locale.ROOT), 0L))));
 		// a cohort group without escalations, answers or logged time still has its AHT (zero)
 		cohortSizes.forEach((g, tickets) -> {
-			if (!seen.contains(g)) {
+			if (!total.containsKey(g)) {
 				values.addAll(values(g, tickets, column -> 0));
 			}
 		});

@@ -26,7 +26,7 @@ class StateKpis {
 		List<KpiValue> values = new ArrayList<>();
 		long asOf = q.asOf().getEpochSecond();
 		jdbc.sql("select " + q.groupBy().select() + " as g, count(*) as open, sum(amount) as created"
-				+ " from kpi_items where client_id in (:clients) and kind = 'OPEN' and started_at <= :asOf and (at is null or at > :asOf)"
+				+ " from kpi_items where client_id in (:clients) and kind = 'OPEN' and (at is null or at > :asOf) and started_at <= :asOf"
 				+ q.queueFilter() + q.groupBy().groupBy())
 			.param("clients", q.clients()).param("queue", q.queue()).param("asOf", q.asOf())
 			.query(rs -> {
