@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.tierline.access.AccessManagement;
 import io.tierline.access.Caller;
@@ -16,6 +16,7 @@ import io.tierline.common.InvalidInputException;
 import io.tierline.ticket.TicketHistory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,14 +36,16 @@ class HistoryImport {
 	private final JsonMapper json;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
+	private final int writerCount;
 
 	HistoryImport(TicketHistory history, AccessManagement access, JsonMapper json, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, @Value("${tierline.import.writers:2}") int writerCount) {
 		this.history = history;
 		this.access = access;
 		this.json = json;
 		this.transaction = new TransactionTemplate(transactions);
 		this.events = events;
+		this.writerCount = Math.max(1, writerCount);
 	}
 
 	/** Refuses the whole request, before reading it, when the caller administers no client (with the admin scope). */
@@ -56,47 +59,69 @@ class HistoryImport {
 		return run(caller, body, ImportProgress.NONE);
 	}
 
-	/** As {@link #run(Caller, InputStream)}, telling {@code progress} after every stored batch. */
+	/**
+	 * As {@link #run(Caller, InputStream)}, telling {@code progress} after every batch handed on.
+	 * Batches are stored side by side ({@link ImportWriters}); a follow-up waits in a batch of its
+	 * own until every ticket read before it is stored, so its original is found.
+	 */
 	ImportReport run(Caller caller, InputStream body, ImportProgress progress) throws IOException {
 		requireImporter(caller);
 		var tally = new ImportReport.Tally();
-		Map<Long, Long> importedPerClient = new HashMap<>();
-		var batch = new ImportBatch(history, transaction, tally, importedPerClient);
+		Map<Long, Long> importedPerClient = new ConcurrentHashMap<>();
 		var directory = new ImportDirectory(access, caller);
 		long number = 0;
 		boolean any = false;
-		try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+		try (var writers = new ImportWriters(writerCount);
+				var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+			ImportBatch batch = new ImportBatch(history, transaction, tally, importedPerClient);
+			ImportBatch followUps = new ImportBatch(history, transaction, tally, importedPerClient);
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				number++;
 				if (line.isBlank()) {
 					continue;
 				}
 				any = true;
-				if (accept(directory, tally, batch, number, line)) {
-					batch.flush();
-					progress.stored(number, tally);
+				ImportBatch.Line accepted = accept(directory, tally, number, line);
+				if (accepted == null) {
+					continue;
 				}
+				boolean followUp = accepted.ticket().followUpOf() != null;
+				if (!(followUp ? followUps : batch).add(accepted)) {
+					continue;
+				}
+				writers.submit(batch::flush);
+				batch = new ImportBatch(history, transaction, tally, importedPerClient);
+				if (followUp) {
+					writers.drain();
+					followUps.flush();
+				}
+				progress.stored(number, tally);
 			}
+			if (!any) {
+				throw InvalidInputException.of("body", "holds no ticket lines (JSON Lines, one ticket a line, SPEC §14)");
+			}
+			writers.submit(batch::flush);
+			writers.drain();
+			followUps.flush();
 		}
-		if (!any) {
-			throw InvalidInputException.of("body", "holds no ticket lines (JSON Lines, one ticket a line, SPEC §14)");
+		if (tally.counts()[0] % ImportBatch.ANALYZE_EVERY != 0) {
+			history.refreshStatistics();
 		}
-		batch.finish();
 		progress.stored(number, tally);
 		audit(caller, tally, importedPerClient);
 		return tally.report();
 	}
 
-	/** @return whether the batch is full */
-	private boolean accept(ImportDirectory directory, ImportReport.Tally tally, ImportBatch batch, long number, String line) {
+	/** @return the resolved line, or null when it was rejected */
+	private ImportBatch.Line accept(ImportDirectory directory, ImportReport.Tally tally, long number, String line) {
 		try {
 			ParsedTicket parsed = TicketLine.parse(json, line);
 			var client = directory.client(parsed.client());
-			return batch.add(new ImportBatch.Line(number, client, directory.resolve(parsed, client)));
+			return new ImportBatch.Line(number, client, directory.resolve(parsed, client));
 		}
 		catch (BadLine bad) {
 			tally.reject(number, bad.getMessage());
-			return false;
+			return null;
 		}
 	}
 

@@ -71,7 +71,7 @@ final class ImportBatch {
 		for (Line l : ls) {
 			String id = l.ticket().externalId();
 			if (!known.add(id)) {
-				tally.duplicates++;
+				tally.duplicate();
 			}
 			else if (l.ticket().followUpOf() != null && !stored.contains(l.ticket().followUpOf())) {
 				known.remove(id);
@@ -103,7 +103,7 @@ final class ImportBatch {
 		}
 		catch (DataAccessException e) {
 			if (!history.known(line.client(), List.of(line.ticket().externalId())).isEmpty()) {
-				tally.duplicates++;
+				tally.duplicate();
 			}
 			else {
 				tally.reject(line.number(), "could not be stored: " + e.getMostSpecificCause().getMessage());
@@ -111,17 +111,8 @@ final class ImportBatch {
 		}
 	}
 
-	/** At the end of a run. */
-	void finish() {
-		flush();
-		if (tally.imported % ANALYZE_EVERY != 0) {
-			history.refreshStatistics();
-		}
-	}
-
 	private void counted(Line line) {
-		tally.imported++;
-		if (tally.imported % ANALYZE_EVERY == 0) {
+		if (tally.imported() % ANALYZE_EVERY == 0) {
 			history.refreshStatistics();
 		}
 		importedPerClient.merge(line.client().id(), 1L, Long::sum);

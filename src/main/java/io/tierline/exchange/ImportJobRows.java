@@ -47,7 +47,7 @@ class ImportJobRows {
 		jdbc.sql("""
 				update import_jobs set status = 'RUNNING', read_bytes = ?, lines = ?, imported = ?, duplicates = ?,
 				rejected = ?, updated_at = ? where id = ?""")
-			.params(readBytes, lines, tally.imported, tally.duplicates, tally.rejected, Rows.timestamp(clock.instant()), id)
+			.params(readBytes, lines, tally.counts()[0], tally.counts()[1], tally.counts()[2], Rows.timestamp(clock.instant()), id)
 			.update();
 	}
 

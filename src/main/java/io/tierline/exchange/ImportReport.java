@@ -14,7 +14,7 @@ record ImportReport(long imported, long duplicates, long rejected, List<LineErro
 	record LineError(long line, String reason) {
 	}
 
-	/** Counts as the lines go by. */
+	/** Counts as the lines go by; batches are stored side by side, so every change holds the lock. */
 	static final class Tally {
 
 		long imported;
@@ -22,14 +22,27 @@ record ImportReport(long imported, long duplicates, long rejected, List<LineErro
 		long rejected;
 		final List<LineError> errors = new ArrayList<>();
 
-		void reject(long line, String reason) {
+		synchronized void reject(long line, String reason) {
 			rejected++;
 			if (errors.size() < MAX_ERRORS) {
 				errors.add(new LineError(line, reason));
 			}
 		}
 
-		ImportReport report() {
+		synchronized void duplicate() {
+			duplicates++;
+		}
+
+		/** @return how many are imported now */
+		synchronized long imported() {
+			return ++imported;
+		}
+
+		synchronized long[] counts() {
+			return new long[] { imported, duplicates, rejected };
+		}
+
+		synchronized ImportReport report() {
 			errors.sort(java.util.Comparator.comparingLong(LineError::line));
 			return new ImportReport(imported, duplicates, rejected, List.copyOf(errors));
 		}

@@ -98,6 +98,29 @@ class ExchangeIntegrationTests {
 	}
 
 	@Test
+	void aFileOfManyBatchesStoredSideBySideKeepsDuplicatesAndFollowUpsRight() {
+		String template = fixture("2008").lines().filter(l -> l.contains("-2002\"")).findFirst().orElseThrow();
+		String prefix = "MB" + UUID.randomUUID().toString().substring(0, 6) + "-";
+		StringBuilder body = new StringBuilder();
+		int unique = 1800;
+		for (int i = 1; i <= unique; i++) {
+			String line = template.replaceFirst("\"externalId\":\"[^\"]+\"", "\"externalId\":\"" + prefix + i + "\"");
+			if (i % 10 == 0) {
+				line = line.replace("\"followUpOf\":null", "\"followUpOf\":\"" + prefix + (i - 1) + "\"");
+			}
+			body.append(line).append('\n');
+			if (i % 300 == 0) {
+				body.append(line.replace("\"" + prefix + i + "\"", "\"" + prefix + (i - 150) + "\"")).append('\n'); // a duplicate from an earlier batch
+			}
+		}
+		assertCounts(importLines(admin, body.toString()), unique, unique / 300, 0);
+		long linked = jdbc.sql("select count(*) from tickets where external_id like ? and follow_up_of is not null").param(prefix + "%")
+			.query(Long.class).single();
+		assertThat(linked).isEqualTo(unique / 10);
+		assertCounts(importLines(admin, body.toString()), 0, unique + unique / 300, 0);
+	}
+
+	@Test
 	void exportsAnImportedHistoryExactlyAsItCameIn() {
 		String lines = fixture("2011");
 		assertCounts(importLines(admin, lines), 4, 0, 0);

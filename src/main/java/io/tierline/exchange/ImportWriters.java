@@ -1,0 +1,74 @@
+package io.tierline.exchange;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Stores batches of one import side by side, each in its own transaction on its own connection,
+ * while the reader goes on parsing: the database works on several cores. At most one batch per
+ * writer waits, which bounds the memory an import of any size takes.
+ */
+final class ImportWriters implements AutoCloseable {
+
+	private final ExecutorService threads;
+	private final Semaphore slots;
+	private final List<Future<?>> running = new ArrayList<>();
+
+	ImportWriters(int writers) {
+		this.threads = Executors.newFixedThreadPool(writers, r -> {
+			Thread t = new Thread(r, "history-import-writer");
+			t.setDaemon(true);
+			return t;
+		});
+		this.slots = new Semaphore(writers * 2);
+	}
+
+	void submit(Runnable batch) {
+		slots.acquireUninterruptibly();
+		try {
+			running.add(threads.submit(() -> {
+				try {
+					batch.run();
+				}
+				finally {
+					slots.release();
+				}
+			}));
+		}
+		catch (RuntimeException e) {
+			slots.release();
+			throw e;
+		}
+		running.removeIf(Future::isDone);
+	}
+
+	/** Waits until every submitted batch is stored; a batch that failed fails the import here. */
+	void drain() {
+		for (Future<?> f : running) {
+			try {
+				f.get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("import interrupted", e);
+			}
+			catch (ExecutionException e) {
+				if (e.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw new IllegalStateException(e.getCause());
+			}
+		}
+		running.clear();
+	}
+
+	@Override
+	public void close() {
+		threads.shutdownNow();
+	}
+}
