@@ -98,7 +98,7 @@ public class SearchBench {
 		}
 		Arrays.sort(took);
 		Arrays.sort(cpu);
-		System.out.printf("  CPU time of the querying thread (excludes waiting for a core; ONNX runs on this thread's pool): p50 %.1f ms, p99 %.1f ms%n",
+		System.out.printf("  CPU time of the querying thread (excludes waiting for a core, and ONNX Runtime work done on its own threads): p50 %.1f ms, p99 %.1f ms%n",
 				ms(cpu, 0.5), ms(cpu, 0.99));
 		System.out.printf("%s %s over %,d docs, %d queries: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (avg hits %.1f)%n",
 				what, hybrid ? "hybrid search" : "similarity", n, queries, ms(took, 0.50), ms(took, 0.95), ms(took, 0.99),
