@@ -10,6 +10,13 @@ public final class TicketEvents {
 	private TicketEvents() {
 	}
 
+	/**
+	 * Tickets stored by a history import (SPEC §14), in one batch of one client. They start no SLA
+	 * clocks and notify nobody, but indexes (search) take them in like any other ticket.
+	 */
+	public record TicketsImported(long clientId, java.util.List<Long> ticketIds) {
+	}
+
 	public record TicketCreated(long ticketId, long clientId, Channel channel, Severity severity, Tier tier, Instant at) {
 	}
 

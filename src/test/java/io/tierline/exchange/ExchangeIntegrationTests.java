@@ -77,7 +77,8 @@ class ExchangeIntegrationTests {
 
 	@Test
 	void importedTicketsCountInTheKpisAndTheAuditLogLikeAnyOther() {
-		assertCounts(importLines(admin, fixture("2007")), 4, 0, 0);
+		String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		assertCounts(importLines(admin, fixture("2007").replace("SSO login loops", "SSO login loops " + word)), 4, 0, 0);
 		projection.catchUp();
 		JsonNode report = admin.get("/api/v1/kpis?client=acme&from=2007-01-01&to=2008-01-01&asOf=2008-06-01T00:00:00Z").json();
 		// the fixture: three tickets solved (one reopened and solved again), two CSAT answers
@@ -86,6 +87,25 @@ class ExchangeIntegrationTests {
 		assertThat(kpi(report, "csat").get("denominator").asInt()).isEqualTo(2);
 		String audit = Api.at(port).as("admin@acme.test").get("/api/v1/audit?org=acme&limit=50").text();
 		assertThat(audit).contains("TICKETS_IMPORTED");
+		// and search finds the solved one, once the index followed the import
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+		String hits;
+		do {
+			hits = admin.get("/api/v1/search?client=acme&type=ticket&q=" + word).text();
+		}
+		while (!hits.contains("SSO login loops") && java.time.Instant.now().isBefore(deadline) && pause());
+		assertThat(hits).contains("SSO login loops");
+	}
+
+	static boolean pause() {
+		try {
+			Thread.sleep(200);
+			return true;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	static JsonNode kpi(JsonNode report, String name) {

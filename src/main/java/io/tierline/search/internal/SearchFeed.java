@@ -6,6 +6,7 @@ import io.tierline.search.SearchIndexing;
 import io.tierline.ticket.TicketEvents.MessagePosted;
 import io.tierline.ticket.TicketEvents.TicketReopened;
 import io.tierline.ticket.TicketEvents.TicketStatusChanged;
+import io.tierline.ticket.TicketEvents.TicketsImported;
 import io.tierline.ticket.Visibility;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -34,6 +35,12 @@ class SearchFeed {
 		if (done || !event.from().isActive()) {
 			indexing.changed(SearchDocument.Type.TICKET, event.ticketId());
 		}
+	}
+
+	/** Imported history: each ticket that is solved or closed becomes searchable like any other. */
+	@ApplicationModuleListener
+	void on(TicketsImported event) {
+		event.ticketIds().forEach(id -> indexing.changed(SearchDocument.Type.TICKET, id));
 	}
 
 	@ApplicationModuleListener

@@ -28,15 +28,17 @@ import org.springframework.stereotype.Component;
 public class HistoryWriter {
 
 	private final JdbcTemplate jdbc;
+	private final org.springframework.context.ApplicationEventPublisher events;
 	private final TicketNumbers numbers;
 	private final SecretScreen screen;
 	private final HistoryReader reader;
 	private final AccessManagement access;
 	private final JsonMapper json;
 
-	HistoryWriter(JdbcTemplate jdbc, TicketNumbers numbers, SecretScreen screen, HistoryReader reader,
+	HistoryWriter(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, TicketNumbers numbers, SecretScreen screen, HistoryReader reader,
 			AccessManagement access, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.numbers = numbers;
 		this.screen = screen;
 		this.reader = reader;
@@ -83,6 +85,7 @@ public class HistoryWriter {
 		linkFollowUps(clientId, tickets, ids);
 		Map<Long, List<Long>> messageIds = insertMessages(tickets, ids);
 		insertEvents(clientId, tickets, ids, messageIds);
+		events.publishEvent(new io.tierline.ticket.TicketEvents.TicketsImported(clientId, List.copyOf(ticketIds)));
 	}
 
 	private Object[] ticketRow(Pending p, long number) {
