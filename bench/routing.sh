@@ -11,28 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18089}
-DB="routing_bench_$(date +%s)"
-BASE="http://127.0.0.1:$PORT"
 SECONDS_EACH=${BENCH_SECONDS:-30}
-WORK=$(mktemp -d)
-APP_PID=""
-PSQL="psql -h 127.0.0.1 -U postgres -d $DB -v ON_ERROR_STOP=1"
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-[ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -o -q -B -DskipTests package
-psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
-TIERLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" TIERLINE_DB_USER=postgres TIERLINE_DEMO=true PORT=$PORT \
-  TIERLINE_ATTACHMENTS_DIR="$WORK/attachments" \
-  java -Xmx1g -jar target/tierline-*.jar --spring.profiles.active=postgres --tierline.routing.worker=false > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
-curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+DB_NAME=routing_bench
+source bench/lib.sh
+PSQL="$PSQL -v ON_ERROR_STOP=1"
+start_tierline --tierline.routing.worker=false
 sleep 5 # demo data
 
 echo "== seeding 500 agents, 50 routed queues, 25,000 assigned open tickets"

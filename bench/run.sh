@@ -5,26 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18080}
-DB="tierline_bench_$(date +%s)"
-BASE="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d)
-APP_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-./mvnw -q -B -ntp -DskipTests package
-psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
-TIERLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" TIERLINE_DB_USER=postgres TIERLINE_DEMO=true PORT=$PORT \
-  TIERLINE_ATTACHMENTS_DIR="$WORK/attachments" \
-  java -Xmx1g -jar target/tierline-*.jar --spring.profiles.active=postgres > "$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" >/dev/null && break; sleep 1; done
-curl -sf "$BASE/actuator/health" >/dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+DB_NAME=tierline_bench
+source bench/lib.sh
+start_tierline
 
 echo "== 1. ticket creation through the API, concurrency 8"
 ( sleep $(( ${BENCH_WARMUP:-10} + 15 )); echo "CPU during the measurement (top, 10 s):";
