@@ -155,7 +155,7 @@ class SearchIntegrationTests {
 		String w = word();
 		long id = solvedTicket("acme", "dana@customer.test", "Mailbox full " + w, "Archived old mail.");
 		awaitItems(t1, "q=" + w, i -> ids(i).contains(id));
-		assertThat(ids(items(t1, "q=secretnote+" + w))).containsExactly(id);
+		assertThat(ids(items(t1, "q=secretnote+" + w))).startsWith(id); // meaning may add neighbours (e.g. demo articles), never through the note
 		assertThat(items(t1, "q=secretnote&type=ticket").toString()).doesNotContain("secretnote</mark>");
 	}
 
@@ -217,7 +217,7 @@ class SearchIntegrationTests {
 		assertThat(ids(danas)).startsWith(a21).doesNotContain(a22, a23, a24);
 		assertThat(danas.findValuesAsString("type")).containsOnly("article");
 		assertThat(danas.findValuesAsString("client")).containsOnly("acme");
-		assertThat(ids(items(Api.at(port).as("sam@shopper.test"), "q=" + w))).containsExactly(a24);
+		assertThat(ids(items(Api.at(port).as("sam@shopper.test"), "q=" + w))).startsWith(a24).doesNotContain(a21, a22, a23);
 		assertThat(dana.get("/api/v1/search?q=" + w + "&type=ticket").status()).isEqualTo(422);
 		var similar = dana.post("/api/v1/similar", Map.of("text", "Dana's own " + w + " answered", "limit", 20));
 		assertThat(ids(similar.json().get("items"))).doesNotContain(a22, a23, a24);
