@@ -59,8 +59,16 @@ public class SearchManagement {
 
 	/** Cosine similarity (−1…1) of the two texts' sentence embeddings (all-MiniLM-L6-v2, in process). */
 	public double similarity(String a, String b) {
-		float[] x = embeddings.embed(a);
-		float[] y = embeddings.embed(b);
+		return cosine(embeddings.embed(a), embeddings.embed(b));
+	}
+
+	/** {@link #similarity} of {@code text} with each of {@code others}, embedding {@code text} once. */
+	public List<Double> similarities(String text, List<String> others) {
+		float[] x = embeddings.embed(text);
+		return others.stream().map(o -> cosine(x, embeddings.embed(o))).toList();
+	}
+
+	private static double cosine(float[] x, float[] y) {
 		double dot = 0;
 		double nx = 0;
 		double ny = 0;

@@ -133,6 +133,17 @@ class SelfServiceIntegrationTests {
 	}
 
 	@Test
+	void anOffTopicQuestionGetsNoArticleButTheWayToAnAgent() {
+		awaitPublicArticle("reset+password", "Reset your Acme Cloud password");
+		for (String offTopic : List.of("Where do I change my invoice address?", "The mobile app crashes when I open a photo",
+				"Teams camera is black")) {
+			JsonNode reply = start(dana(), unique(offTopic)).get("transcript").get(1);
+			assertThat(reply.get("answers")).as(offTopic).isEmpty();
+			assertThat(reply.get("text").asString()).startsWith("I found nothing");
+		}
+	}
+
+	@Test
 	void aPublishedDiagnosticTreeIsOfferedToRun() {
 		long tree = awaitPublicArticle("cannot+sign+in", "Guided: I cannot sign in");
 		List<JsonNode> answers = answers(start(dana(), unique("I cannot sign in to Acme Cloud")));

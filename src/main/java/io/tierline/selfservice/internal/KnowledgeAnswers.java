@@ -1,5 +1,6 @@
 package io.tierline.selfservice.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import io.tierline.search.SearchManagement;
 import io.tierline.selfservice.SelfServiceAnswers;
 import io.tierline.selfservice.SuggestedAnswer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -24,17 +26,36 @@ class KnowledgeAnswers implements SelfServiceAnswers {
 
 	private final SearchManagement search;
 	private final KnowledgeManagement knowledge;
+	private final double floor;
 
-	KnowledgeAnswers(SearchManagement search, KnowledgeManagement knowledge) {
+	KnowledgeAnswers(SearchManagement search, KnowledgeManagement knowledge,
+			@Value("${tierline.selfservice.answer-floor:0.3}") double floor) {
 		this.search = search;
 		this.knowledge = knowledge;
+		this.floor = floor;
 	}
 
+	/**
+	 * The ranking always has a nearest article; an answer is offered only when the question and the
+	 * article's title and passage are close in meaning (cosine of their embeddings at least the floor),
+	 * so an off-topic question gets "found nothing" and the way to an agent instead of noise.
+	 */
 	@Override
 	public List<SuggestedAnswer> answer(long clientId, String question, int limit) {
-		return search.publicArticles(clientId, question, limit).stream()
+		List<SuggestedAnswer> found = search.publicArticles(clientId, question, limit).stream()
 			.flatMap(p -> answer(clientId, p).stream())
 			.toList();
+		if (found.isEmpty() || floor <= -1) {
+			return found;
+		}
+		List<Double> close = search.similarities(question, found.stream().map(a -> a.title() + ". " + a.passage()).toList());
+		List<SuggestedAnswer> kept = new ArrayList<>();
+		for (int i = 0; i < found.size(); i++) {
+			if (close.get(i) >= floor) {
+				kept.add(found.get(i));
+			}
+		}
+		return kept;
 	}
 
 	private Optional<SuggestedAnswer> answer(long clientId, SearchManagement.PublicPassage p) {
