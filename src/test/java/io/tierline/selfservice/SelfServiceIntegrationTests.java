@@ -2,11 +2,14 @@ package io.tierline.selfservice;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.tierline.support.Api;
 import io.tierline.support.IntegrationTest;
+import io.tierline.support.WebSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -77,6 +80,117 @@ class SelfServiceIntegrationTests {
 		var messages = dana().get("/api/v1/tickets/" + ticket + "/messages").text();
 		assertThat(messages).contains(question.replace("\"", "\\\""), "I already restarted the app and cleared the cache");
 		assertThat(dana().post(SESSIONS + "/" + id + "/escalate", Map.of()).status()).as("once only").isEqualTo(409);
+	}
+
+	/** Waits until dana's article search finds the title (the index follows the demo data and new articles within a second). */
+	long awaitPublicArticle(String query, String title) {
+		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < until) {
+			for (JsonNode item : dana().get("/api/v1/search?client=acme&type=article&q=" + query).json().get("items")) {
+				if (item.get("title").asString().replaceAll("</?mark>", "").equals(title)) {
+					return item.get("id").asLong();
+				}
+			}
+			pause();
+		}
+		throw new AssertionError("the index never showed dana \"" + title + "\"");
+	}
+
+	static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static List<JsonNode> answers(JsonNode session) {
+		List<JsonNode> answers = new ArrayList<>();
+		session.get("transcript").forEach(t -> t.get("answers").forEach(answers::add));
+		return answers;
+	}
+
+	@Test
+	void theAssistantQuotesAndLinksAPublishedPublicArticle() throws Exception {
+		long reset = awaitPublicArticle("reset+password", "Reset your Acme Cloud password");
+		JsonNode session = start(dana(), unique("I forgot my password, how do I reset it?"));
+		List<JsonNode> answers = answers(session);
+		assertThat(answers).isNotEmpty();
+		// the demo article, whichever rank other tests' articles leave it (it ranks first on a fresh base)
+		JsonNode first = answers.stream().filter(a -> a.get("id").asLong() == reset).findFirst().orElseThrow(() -> new AssertionError(answers));
+		assertThat(first.get("kind").asString()).isEqualTo("ARTICLE");
+		assertThat(first.get("id").asLong()).isEqualTo(reset);
+		assertThat(first.get("title").asString()).isEqualTo("Reset your Acme Cloud password");
+		assertThat(first.get("passage").asString()).as("a plain-text quote of the article").contains("Forgot password")
+			.doesNotContain("<mark>", "**", "&");
+		assertThat(first.get("url").asString()).isEqualTo("/help/" + reset);
+		assertThat(first.get("score").asDouble()).isPositive();
+		assertThat(session.get("transcript").get(1).get("text").asString()).startsWith("These may solve it");
+		var page = WebSession.signedIn(port, "dana@customer.test").get("/help/" + reset);
+		assertThat(page.statusCode()).as("the link opens for the requester").isEqualTo(200);
+		assertThat(page.body()).contains("Reset your Acme Cloud password");
+	}
+
+	@Test
+	void anOffTopicQuestionGetsNoArticleButTheWayToAnAgent() {
+		awaitPublicArticle("reset+password", "Reset your Acme Cloud password");
+		for (String offTopic : List.of("Where do I change my invoice address?", "The mobile app crashes when I open a photo",
+				"Teams camera is black")) {
+			JsonNode reply = start(dana(), unique(offTopic)).get("transcript").get(1);
+			assertThat(reply.get("answers")).as(offTopic).isEmpty();
+			assertThat(reply.get("text").asString()).startsWith("I found nothing");
+		}
+	}
+
+	@Test
+	void aPublishedDiagnosticTreeIsOfferedToRun() {
+		long tree = awaitPublicArticle("cannot+sign+in", "Guided: I cannot sign in");
+		List<JsonNode> answers = answers(start(dana(), unique("I cannot sign in to Acme Cloud")));
+		assertThat(answers).anySatisfy(a -> {
+			assertThat(a.get("kind").asString()).isEqualTo("TREE");
+			assertThat(a.get("id").asLong()).isEqualTo(tree);
+			assertThat(a.get("url").asString()).isEqualTo("/help/" + tree + "/run");
+		});
+	}
+
+	@Test
+	void anInternalUnpublishedArchivedOrOtherClientsArticleIsNeverOffered() {
+		String w = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6) + "zk";
+		Api kb = Api.at(port).as("kb@acme.test");
+		long internal = publish(kb, "acme", "INTERNAL", "Restart the " + w + " gateway", "Staff only: restart the " + w + " gateway.");
+		long draft = create(kb, "acme", "PUBLIC", "Draft " + w + " gateway note", "Not yet: the " + w + " gateway.");
+		long archived = publish(kb, "acme", "PUBLIC", "Old " + w + " gateway fix", "Obsolete: the " + w + " gateway fix.");
+		long visible = publish(kb, "acme", "PUBLIC", "Reconnect the " + w + " gateway", "Unplug the " + w + " gateway for ten seconds.");
+		long globex = publish(Api.at(port).as("admin@globex.test"), "globex", "PUBLIC", "Globex " + w + " gateway",
+				"Globex customers: the " + w + " gateway.");
+		assertThat(kb.post("/api/v1/articles/" + archived + "/archive", Map.of()).status()).isEqualTo(200);
+		// staff see the internal article in search once the index has it: from then on, the assistant could only be wrong on purpose
+		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < until && !kb.get("/api/v1/search?client=acme&q=" + w).text().contains("\"id\":" + internal)) {
+			pause();
+		}
+		awaitPublicArticle(w, "Reconnect the " + w + " gateway");
+
+		JsonNode session = start(dana(), "My " + w + " gateway is offline, restart or reconnect?");
+		List<Long> offered = answers(session).stream().map(a -> a.get("id").asLong()).toList();
+		assertThat(offered).contains(visible).doesNotContain(internal, draft, archived, globex);
+		var again = dana().post(SESSIONS + "/" + session.get("id").asLong() + "/messages",
+				Map.of("text", "Staff only: restart the " + w + " gateway. Obsolete fix? Not yet note?"));
+		assertThat(answers(again.json()).stream().map(a -> a.get("id").asLong()).toList()).doesNotContain(internal, draft, archived, globex);
+		assertThat(answers(again.json()).toString()).doesNotContain("Staff only", "Globex customers", "Obsolete", "Not yet");
+	}
+
+	static long create(Api as, String client, String audience, String title, String body) {
+		var created = as.post("/api/v1/articles", Map.of("client", client, "kind", "HOW_TO", "audience", audience, "title", title, "body", body));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	static long publish(Api as, String client, String audience, String title, String body) {
+		long id = create(as, client, audience, title, body);
+		assertThat(as.post("/api/v1/articles/" + id + "/publish", Map.of()).status()).isEqualTo(200);
+		return id;
 	}
 
 	@Test

@@ -39,6 +39,19 @@ class SelfServicePagesIntegrationTests {
 	}
 
 	@Test
+	void theSessionPageQuotesTheArticleAndLinksItsHelpPage() throws Exception {
+		var dana = WebSession.signedIn(port, "dana@customer.test");
+		String page = "";
+		long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		while (!page.contains("data-testid=\"answer-passage\"") && System.nanoTime() < until) { // the index follows the demo data
+			var started = dana.submit("/portal/help", "/portal/help", "client=acme&text=" + enc("How do I reset my password? " + UUID.randomUUID()));
+			page = dana.get(started.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "")).body();
+		}
+		assertThat(page).contains("Reset your Acme Cloud password", "data-testid=\"answer-passage\"", "Forgot password")
+			.containsPattern("href=\"/help/\\d+\"");
+	}
+
+	@Test
 	void aRequesterWhoStillNeedsHelpLandsOnTheNewRequest() throws Exception {
 		var dana = WebSession.signedIn(port, "dana@customer.test");
 		var started = dana.submit("/portal/help", "/portal/help", "client=acme&text=" + enc("Cannot book a meeting room " + UUID.randomUUID()));

@@ -104,6 +104,16 @@ public class Articles {
 				where ap.article_id = ? order by p.slug""").param(articleId).query(String.class).list();
 	}
 
+	public List<Long> productIds(long articleId) {
+		return jdbc.sql("select product_id from article_products where article_id = ? order by product_id").param(articleId)
+			.query(Long.class).list();
+	}
+
+	public long countReadable() {
+		return jdbc.sql("select count(*) from articles where published_version is not null and status <> 'ARCHIVED'")
+			.query(Long.class).single();
+	}
+
 	public void replaceProducts(long articleId, List<Long> productIds) {
 		jdbc.sql("delete from article_products where article_id = ?").param(articleId).update();
 		productIds.forEach(p -> jdbc.sql("insert into article_products (article_id, product_id) values (?, ?)")

@@ -74,7 +74,7 @@ public class SearchService {
 			return new Results(q, List.of());
 		}
 		var hits = engine.search(q, filter, limit, gate(caller, reach));
-		return new Results(q, hits.stream().map(this::result).toList());
+		return new Results(q, hits.stream().map(h -> result(h, reach.requesterOnly())).toList());
 	}
 
 	public SimilarResults similar(Caller caller, SimilarQuestion question) {
@@ -89,7 +89,7 @@ public class SearchService {
 		}
 		var hits = engine.similar(text, filter, limit, gate(caller, reach));
 		return new SimilarResults(hits.stream()
-			.map(h -> new Similar(h.type().wire(), h.id(), slug(h.clientId()), h.title(), round(h.score()), url(h.type(), h.id())))
+			.map(h -> new Similar(h.type().wire(), h.id(), slug(h.clientId()), h.title(), round(h.score()), url(h.type(), h.id(), reach.requesterOnly())))
 			.toList());
 	}
 
@@ -158,9 +158,9 @@ public class SearchService {
 		};
 	}
 
-	private Result result(HybridSearch.Hit h) {
+	private Result result(HybridSearch.Hit h, boolean requester) {
 		return new Result(h.type().wire(), h.id(), slug(h.clientId()), h.title(), h.snippet(), h.status(), round(h.score()),
-				url(h.type(), h.id()), Instant.ofEpochMilli(h.updatedAtMillis()));
+				url(h.type(), h.id(), requester), Instant.ofEpochMilli(h.updatedAtMillis()));
 	}
 
 	private String slug(long clientId) {
@@ -171,12 +171,12 @@ public class SearchService {
 		return Math.round(score * 10_000) / 10_000.0;
 	}
 
-	/** Where a person reads the document (articles live in the knowledge module's pages). */
-	static String url(Type type, long id) {
+	/** Where a person reads the document (articles live in the knowledge module's pages: staff's and requesters'). */
+	static String url(Type type, long id, boolean requester) {
 		return switch (type) {
 			case TICKET -> "/tickets/" + id;
 			case KNOWN_ISSUE -> "/known-issues/" + id;
-			case ARTICLE -> "/kb/articles/" + id;
+			case ARTICLE -> requester ? "/help/" + id : "/knowledge/" + id;
 		};
 	}
 }

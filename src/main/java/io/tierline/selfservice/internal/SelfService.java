@@ -35,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SelfService {
 
 	static final int ANSWERS = 3;
+	static final String EXTRACTIVE = "These may solve it. If one does, tell me; if not, ask for help and an agent gets this conversation.";
 
 	private static final TypeReference<List<Turn>> TURNS = new TypeReference<>() {
 	};
@@ -42,16 +43,18 @@ public class SelfService {
 	private final SelfServiceSessions sessions;
 	private final ObjectProvider<SelfServiceAnswers> answers;
 	private final Recontacts recontacts;
+	private final GenerativeReply generative;
 	private final TicketManagement tickets;
 	private final AccessManagement access;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	SelfService(SelfServiceSessions sessions, ObjectProvider<SelfServiceAnswers> answers, Recontacts recontacts,
-			TicketManagement tickets, AccessManagement access, JsonMapper json, Clock clock) {
+			GenerativeReply generative, TicketManagement tickets, AccessManagement access, JsonMapper json, Clock clock) {
 		this.sessions = sessions;
 		this.answers = answers;
 		this.recontacts = recontacts;
+		this.generative = generative;
 		this.tickets = tickets;
 		this.access = access;
 		this.json = json;
@@ -124,7 +127,7 @@ public class SelfService {
 			.sorted((a, b) -> Double.compare(b.score(), a.score())).limit(ANSWERS).toList();
 		String text = found.isEmpty()
 				? "I found nothing in the help articles for that. If you ask for help below, an agent takes it from here with everything you wrote."
-				: "These may solve it. If one does, tell me; if not, ask for help and an agent gets this conversation.";
+				: generative.compose(question, found).orElse(EXTRACTIVE);
 		return Turn.assistant(text, found);
 	}
 
