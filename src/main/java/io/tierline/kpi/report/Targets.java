@@ -31,55 +31,15 @@ enum Targets {
 			return v >= 25 && v <= 45 ? "green" : v >= 15 && v <= 60 ? "amber" : "red";
 		}
 	},
-	CSAT("csat", "CSAT (share of 4 and 5)", true) {
-		@Override
-		String rag(double v) {
-			return "";
-		}
-	},
-	KNOWLEDGE("knowledge_contribution_rate", "Knowledge contribution rate", true) {
-		@Override
-		String rag(double v) {
-			return "";
-		}
-	},
-	AHT("aht_minutes", "Handling time per ticket (min)", false) {
-		@Override
-		String rag(double v) {
-			return "";
-		}
-	},
-	SLA_FIRST_RESPONSE("sla_attainment_FIRST_RESPONSE", "SLA first response met", true) {
-		@Override
-		String rag(double v) {
-			return "";
-		}
-	},
-	SLA_RESOLUTION("sla_attainment_RESOLUTION", "SLA resolution met", true) {
-		@Override
-		String rag(double v) {
-			return "";
-		}
-	},
-	DEFLECTION_RATE("deflection_rate", "Self-service deflection rate", true) {
-		@Override
-		String rag(double v) {
-			return "";
-		}
-	},
-	DEFLECTION_ACCURACY("deflection_accuracy", "Deflection accuracy (no same-topic re-contact in 7 days)", true) {
-		@Override
-		String rag(double v) {
-			return "";
-		}
-	},
+	CSAT("csat", "CSAT (share of 4 and 5)", true),
+	KNOWLEDGE("knowledge_contribution_rate", "Knowledge contribution rate", true),
+	AHT("aht_minutes", "Handling time per ticket (min)", false),
+	SLA_FIRST_RESPONSE("sla_attainment_FIRST_RESPONSE", "SLA first response met", true),
+	SLA_RESOLUTION("sla_attainment_RESOLUTION", "SLA resolution met", true),
+	DEFLECTION_RATE("deflection_rate", "Self-service deflection rate", true),
+	DEFLECTION_ACCURACY("deflection_accuracy", "Deflection accuracy (no same-topic re-contact in 7 days)", true),
 	DIAGNOSTIC_DOCUMENTATION("diagnostic_documentation_minutes_median", "Time to complete diagnostic documentation, median (min)",
-			false) {
-		@Override
-		String rag(double v) {
-			return "";
-		}
-	};
+			false);
 
 	final String kpi;
 	final String label;
@@ -92,7 +52,9 @@ enum Targets {
 	}
 
 	/** "green", "amber", "red", or "" for a KPI without a target. */
-	abstract String rag(double value);
+	String rag(double value) {
+		return "";
+	}
 
 	String format(Double value) {
 		if (value == null) {
