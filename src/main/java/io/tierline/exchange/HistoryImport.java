@@ -104,7 +104,7 @@ class HistoryImport {
 			writers.drain();
 			followUps.flush();
 		}
-		if (tally.counts()[0] % ImportBatch.ANALYZE_EVERY != 0) {
+		if (tally.counts().imported() % ImportBatch.ANALYZE_EVERY != 0) {
 			history.refreshStatistics();
 		}
 		progress.stored(number, tally);

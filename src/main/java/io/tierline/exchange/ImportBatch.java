@@ -112,7 +112,7 @@ final class ImportBatch {
 	}
 
 	private void counted(Line line) {
-		if (tally.imported() % ANALYZE_EVERY == 0) {
+		if (tally.countImported() % ANALYZE_EVERY == 0) {
 			history.refreshStatistics();
 		}
 		importedPerClient.merge(line.client().id(), 1L, Long::sum);

@@ -44,10 +44,11 @@ class ImportJobRows {
 	}
 
 	void progress(long id, long readBytes, long lines, ImportReport.Tally tally) {
+		ImportReport.Counts counts = tally.counts();
 		jdbc.sql("""
 				update import_jobs set status = 'RUNNING', read_bytes = ?, lines = ?, imported = ?, duplicates = ?,
 				rejected = ?, updated_at = ? where id = ?""")
-			.params(readBytes, lines, tally.counts()[0], tally.counts()[1], tally.counts()[2], Rows.timestamp(clock.instant()), id)
+			.params(readBytes, lines, counts.imported(), counts.duplicates(), counts.rejected(), Rows.timestamp(clock.instant()), id)
 			.update();
 	}
 

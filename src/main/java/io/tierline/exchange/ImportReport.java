@@ -14,6 +14,9 @@ record ImportReport(long imported, long duplicates, long rejected, List<LineErro
 	record LineError(long line, String reason) {
 	}
 
+	record Counts(long imported, long duplicates, long rejected) {
+	}
+
 	/** Counts as the lines go by; batches are stored side by side, so every change holds the lock. */
 	static final class Tally {
 
@@ -33,13 +36,14 @@ record ImportReport(long imported, long duplicates, long rejected, List<LineErro
 			duplicates++;
 		}
 
-		/** @return how many are imported now */
-		synchronized long imported() {
+		/** One more imported; @return how many are imported now */
+		synchronized long countImported() {
 			return ++imported;
 		}
 
-		synchronized long[] counts() {
-			return new long[] { imported, duplicates, rejected };
+		/** The three counts at one moment (batches go on being stored meanwhile). */
+		synchronized Counts counts() {
+			return new Counts(imported, duplicates, rejected);
 		}
 
 		synchronized ImportReport report() {
