@@ -48,6 +48,17 @@ public class KnownIssueManagement {
 		linking.unlink(caller, knownIssueId, ticketRef);
 	}
 
+	/**
+	 * The client's unfixed known issues whose error signatures match {@code text} (at most 20,000
+	 * characters are read), for a text of the ticket other than its thread, such as an attached log.
+	 * Same errors as {@link #linkedTo}; only for staff on the ticket (403 otherwise).
+	 */
+	public List<KnownIssueMatch> matching(Caller caller, String ticketRef, String text) {
+		return suggestions.forText(caller, ticketRef, text).suggestions().stream()
+			.map(s -> new KnownIssueMatch(s.knownIssue(), s.signature().pattern(), s.matched()))
+			.toList();
+	}
+
 	/** The known issues the ticket is linked to, newest link first. */
 	public List<KnownIssueSummary> linkedTo(Caller caller, String ticketRef) {
 		return suggestions.linked(caller, ticketRef);

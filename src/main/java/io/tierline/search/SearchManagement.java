@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.tierline.access.Caller;
 import io.tierline.search.SearchDocument.Audience;
 import io.tierline.search.SearchDocument.Type;
 import io.tierline.search.internal.Embeddings;
 import io.tierline.search.internal.HybridSearch;
 import io.tierline.search.internal.IndexFilter;
+import io.tierline.search.internal.SearchService;
 import io.tierline.search.internal.Sources;
 
 import org.springframework.stereotype.Service;
@@ -29,11 +31,44 @@ public class SearchManagement {
 	private final HybridSearch engine;
 	private final Sources sources;
 	private final Embeddings embeddings;
+	private final SearchService staffSearch;
 
-	SearchManagement(HybridSearch engine, Sources sources, Embeddings embeddings) {
+	SearchManagement(HybridSearch engine, Sources sources, Embeddings embeddings, SearchService staffSearch) {
 		this.engine = engine;
 		this.sources = sources;
 		this.embeddings = embeddings;
+		this.staffSearch = staffSearch;
+	}
+
+	/**
+	 * A hit as a staff caller may see it.
+	 *
+	 * @param snippet HTML-escaped text with {@code <mark>} around the matched words (empty for similarity hits)
+	 * @param score the fused score of the hybrid ranking, or the cosine similarity (−1…1) for similarity
+	 */
+	public record StaffHit(Type type, long id, String title, String snippet, String status, double score) {
+	}
+
+	/**
+	 * The documents of one type and client most similar in meaning to {@code text} (embeddings
+	 * only), among those the caller may see; empty when the caller does not work for the client.
+	 */
+	public List<StaffHit> similarForStaff(Caller caller, long clientId, String text, Type type, int limit) {
+		return staff(staffSearch.forStaff(caller, clientId, cap(text), type, null, true, limit));
+	}
+
+	/** The hybrid ranking (words and meaning) over one type and client, as {@link #similarForStaff}; {@code status} null for any. */
+	public List<StaffHit> searchForStaff(Caller caller, long clientId, String text, Type type, String status, int limit) {
+		return staff(staffSearch.forStaff(caller, clientId, cap(text), type, status, false, limit));
+	}
+
+	private static String cap(String text) {
+		return text != null && text.length() > 2000 ? text.substring(0, 2000) : text;
+	}
+
+	private static List<StaffHit> staff(List<HybridSearch.Hit> hits) {
+		return hits.stream().map(h -> new StaffHit(h.type(), h.id(), h.title(), h.snippet() == null ? "" : h.snippet(), h.status(), h.score()))
+			.toList();
 	}
 
 	/**

@@ -67,6 +67,19 @@ public class KnownIssueSuggestions {
 		return new TicketIssues(ticket.number(), ticket.id(), client, linked, List.copyOf(suggestions), complete);
 	}
 
+	/**
+	 * The client's unfixed issues whose signatures match {@code text} — some other text of the ticket
+	 * than its thread, such as an attached log — including those already linked to it.
+	 */
+	public TicketIssues forText(Caller caller, String ticketRef, String text) {
+		TicketView ticket = staffTicket(caller, ticketRef);
+		ClientRef client = access.clientBySlug(ticket.client()).orElseThrow();
+		List<Suggestion> suggestions = new ArrayList<>();
+		String capped = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+		boolean complete = suggest(client, capped, Set.of(), suggestions);
+		return new TicketIssues(ticket.number(), ticket.id(), client, List.of(), List.copyOf(suggestions), complete);
+	}
+
 	/** The client's issues found by the words of a search, to link any of them to the ticket. */
 	public record Search(String ticket, ClientRef client, List<KnownIssueSummary> results) {
 	}

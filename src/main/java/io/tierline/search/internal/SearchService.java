@@ -93,6 +93,23 @@ public class SearchService {
 			.toList());
 	}
 
+	/**
+	 * Hits of one type within one client, as a staff caller may see them (the same two checks as
+	 * {@link #search}); nothing when the client is not among the caller's.
+	 *
+	 * @param similar embeddings only (as {@link #similar}), else the hybrid ranking
+	 * @param status null for any
+	 */
+	public List<HybridSearch.Hit> forStaff(Caller caller, long clientId, String text, Type type, String status, boolean similar,
+			int limit) {
+		var reach = scope.of(caller);
+		if (reach.requesterOnly() || !reach.clientIds().contains(clientId) || text == null || text.isBlank()) {
+			return List.of();
+		}
+		var filter = new IndexFilter(Set.of(clientId), Set.of(type), null, status, null);
+		return similar ? engine.similar(text, filter, limit, gate(caller, reach)) : engine.search(text, filter, limit, gate(caller, reach));
+	}
+
 	/** Starts a rebuild of this node's index: provider admins only. */
 	public Reindexer.Progress reindex(Caller caller) {
 		requireAdmin(caller);
