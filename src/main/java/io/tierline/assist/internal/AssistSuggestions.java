@@ -62,7 +62,7 @@ class AssistSuggestions {
 					+ String.join(", ", java.util.Collections.nCopies(fresh.size(), row))
 					+ " on conflict do nothing";
 			List<Object> params = new ArrayList<>();
-			fresh.forEach(r -> params.addAll(List.of(r)));
+			fresh.forEach(r -> params.addAll(java.util.Arrays.asList(r)));
 			jdbc.sql(sql).params(params).update();
 			ids = existing(ticketId);
 		}
