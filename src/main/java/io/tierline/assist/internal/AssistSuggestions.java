@@ -94,7 +94,7 @@ class AssistSuggestions {
 	record KindUsage(SuggestionKind kind, long suggestions, long used, long timesShown) {
 	}
 
-	/** Per kind, the client's suggestions first shown in [from, to) and how many of them were used. */
+	/** Per kind, the client's suggestions first shown from {@code from} (inclusive) to {@code to} (exclusive) and how many of them were used. */
 	List<KindUsage> usage(long clientId, Instant from, Instant to) {
 		return jdbc.sql("""
 				select kind, count(*), count(used_at), sum(times_shown) from assist_suggestions

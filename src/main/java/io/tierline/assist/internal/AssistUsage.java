@@ -53,6 +53,7 @@ public class AssistUsage {
 	public record Used(long suggestionId, SuggestionKind kind, String ticket, boolean firstUse, String next) {
 	}
 
+	/** Counts the suggestion as used (the first use only) and says where it leads; audited. */
 	@Transactional
 	public Used use(Caller caller, long suggestionId) {
 		var s = suggestions.find(suggestionId).orElseThrow(() -> new NotFoundException("Suggestion " + suggestionId));
