@@ -95,7 +95,7 @@ class SearchIntegrationTests {
 
 	/** Waits for the index to follow the log (it does so on its own thread, within a second). */
 	static JsonNode awaitItems(Api as, String query, Predicate<JsonNode> done) {
-		long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		long until = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // a rebuild under a loaded CI machine takes a while
 		JsonNode items = items(as, query);
 		while (!done.test(items) && System.nanoTime() < until) {
 			pause();
