@@ -154,6 +154,17 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void roundRobinSkipsAFullAgentWhoseLoadIsOnlyReadUnderTheLock() {
+		String ann = fx.agent("ann", 2);
+		String ben = fx.agent("ben", 20);
+		fx.strategy("ROUND_ROBIN");
+
+		assertThat(assigneeOf(open("P3", Map.of()))).isEqualTo(ann);
+		assertThat(assigneeOf(open("P3", Map.of()))).isEqualTo(ben);
+		assertThat(assigneeOf(open("P3", Map.of()))).as("ann's turn, but P3 weighs 2 and she holds 2 of 2").isEqualTo(ben);
+	}
+
+	@Test
 	void parallelCreationsNeverOverfillAnAgent() throws Exception {
 		String a = fx.agent("ann", 10);
 		String b = fx.agent("ben", 10);

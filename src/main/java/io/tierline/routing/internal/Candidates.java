@@ -31,6 +31,14 @@ class Candidates {
 
 	/** Who is eligible, from the pool (cached a few seconds), with their loads read now. */
 	List<Candidate> of(RoutedTicket t, Long excluded, Instant now) {
+		return of(t, excluded, now, true);
+	}
+
+	/**
+	 * @param withLoads false when the strategy's order does not depend on load (round robin): each
+	 *        load is then only read, as committed, under the agent's lock when the agent's turn comes
+	 */
+	List<Candidate> of(RoutedTicket t, Long excluded, Instant now, boolean withLoads) {
 		List<Availability> eligible = pool(t).stream()
 			.filter(a -> excluded == null || a.userId() != excluded)
 			.filter(a -> a.onShift(now))
@@ -38,7 +46,7 @@ class Candidates {
 		if (eligible.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, Integer> loads = loads(eligible.stream().map(Availability::userId).toList());
+		Map<Long, Integer> loads = withLoads ? loads(eligible.stream().map(Availability::userId).toList()) : Map.of();
 		return eligible.stream().map(a -> new Candidate(a.userId(), emails.get(a.userId()), a, loads.getOrDefault(a.userId(), 0))).toList();
 	}
 
@@ -62,7 +70,28 @@ class Candidates {
 	private record PoolKey(long clientId, long queueId, long categoryId, String tier) {
 	}
 
-	private record Pool(List<Availability> agents, long loadedAt) {
+	private static final class Pool {
+
+		final List<Availability> agents;
+		final long loadedAt;
+		/** Read the first time the skills strategy asks, then kept as long as the pool. */
+		volatile Map<Long, List<Skill>> skills;
+
+		Pool(List<Availability> agents, long loadedAt) {
+			this.agents = agents;
+			this.loadedAt = loadedAt;
+		}
+	}
+
+	/** The skills of the ticket's pool, cached with the pool (a skill change on this node drops both). */
+	Map<Long, List<Skill>> skills(RoutedTicket t, Agents agents) {
+		Pool pool = poolOf(t);
+		Map<Long, List<Skill>> skills = pool.skills;
+		if (skills == null) {
+			skills = agents.skillsOf(pool.agents.stream().map(Availability::userId).toList());
+			pool.skills = skills;
+		}
+		return skills;
 	}
 
 	private final Map<PoolKey, Pool> pools = new java.util.concurrent.ConcurrentHashMap<>();
@@ -74,14 +103,18 @@ class Candidates {
 	 * rarely, and what matters for fairness (status, capacity, load) is re-read under the agent's lock.
 	 */
 	private List<Availability> pool(RoutedTicket t) {
+		return poolOf(t).agents;
+	}
+
+	private Pool poolOf(RoutedTicket t) {
 		var key = new PoolKey(t.clientId(), t.queueId(), t.categoryId() == null ? -1L : t.categoryId(), t.tier());
 		long nowMillis = System.currentTimeMillis();
 		Pool pool = pools.get(key);
-		if (pool == null || nowMillis - pool.loadedAt() > poolCacheMillis) {
+		if (pool == null || nowMillis - pool.loadedAt > poolCacheMillis) {
 			pool = new Pool(load(key), nowMillis);
 			pools.put(key, pool);
 		}
-		return pool.agents();
+		return pool;
 	}
 
 	private List<Availability> load(PoolKey key) {

@@ -90,7 +90,7 @@ public class Router {
 
 	private Optional<Decision> pick(RoutedTicket ticket, QueueRouting queue, Long excluded, String why) {
 		Instant now = clock.instant();
-		List<Candidate> eligible = candidates.of(ticket, excluded, now);
+		List<Candidate> eligible = candidates.of(ticket, excluded, now, queue.strategy() != RoutingStrategy.ROUND_ROBIN);
 		int weight = Agents.weight(ticket.severity());
 		String prefix = why == null ? "" : why + "; ";
 		return switch (queue.strategy()) {
@@ -126,8 +126,9 @@ public class Router {
 	private Optional<Decision> bySkills(RoutedTicket facts, List<Candidate> eligible, int weight, String prefix) {
 		RoutedTicket ticket = candidates.withTags(facts);
 		Map<Long, SkillMatch> matches = new LinkedHashMap<>();
-		agents.skillsOf(eligible.stream().map(Candidate::userId).toList())
-			.forEach((user, skills) -> matches.put(user, SkillMatch.of(ticket, skills.stream()
+		Map<Long, List<Skill>> poolSkills = candidates.skills(facts, agents);
+		eligible.stream().filter(c -> poolSkills.containsKey(c.userId())).forEach(c -> matches.put(c.userId(),
+				SkillMatch.of(ticket, poolSkills.get(c.userId()).stream()
 				.sorted(Comparator.comparingInt((Skill s) -> SkillMatch.order(s.kind())).thenComparing(Skill::skill)).toList())));
 		SkillMatch none = new SkillMatch(0, List.of());
 		List<Candidate> ranked = leastLoadedFirst(eligible).stream()
