@@ -62,21 +62,33 @@ public class SearchBench {
 	}
 
 	static void run(String what, int n, int queries, Embeddings embeddings, SearchDocument.Type type, boolean hybrid) throws Exception {
-		Path dir = Files.createTempDirectory("search-bench");
+		// -Dkeep=DIR keeps the built index there and reuses it on the next run (build once, measure queries again later)
+		String keep = System.getProperty("keep", "");
+		Path dir = keep.isEmpty() ? Files.createTempDirectory("search-bench") : Path.of(keep, type.name() + "-" + n);
+		boolean reuse = !keep.isEmpty() && Files.exists(dir.resolve("complete"));
 		SearchIndex index = new SearchIndex(dir);
 		LuceneIndex lucene = index.current();
 		long t0 = System.nanoTime();
-		for (int i = 1; i <= n; i++) {
+		for (int i = 1; i <= n && !reuse; i++) {
 			long client = 1 + (i % 4);
 			var doc = new SearchDocument(i, type, client, i % 3 == 0 ? SearchDocument.Audience.INTERNAL : SearchDocument.Audience.PUBLIC,
 					"PUBLISHED", List.of(client * 10 + i % 3), text(6), text(80), Instant.EPOCH);
 			lucene.upsert(doc, randomUnit());
 		}
-		lucene.optimize(); // as a rebuild does before its commit
-		lucene.commit(1);
-		lucene.refresh();
+		if (reuse) {
+			lucene.refresh();
+			System.out.printf("%s: reusing the index of %,d docs built earlier in %s%n", what, n, dir);
+		}
+		else {
+			lucene.optimize(); // as a rebuild does before its commit
+			lucene.commit(1);
+			lucene.refresh();
+			if (!keep.isEmpty()) {
+				Files.writeString(dir.resolve("complete"), "built " + Instant.now());
+			}
+		}
 		double secs = (System.nanoTime() - t0) / 1e9;
-		System.out.printf("%s: indexed %,d docs (text + synthetic vectors, HNSW) in %.1f s = %.0f docs/s (including the final merge)%n", what, n, secs, n / secs);
+		if (!reuse) System.out.printf("%s: indexed %,d docs (text + synthetic vectors, HNSW) in %.1f s = %.0f docs/s (including the final merge)%n", what, n, secs, n / secs);
 
 		HybridSearch search = new HybridSearch(index, embeddings);
 		IndexFilter filter = new IndexFilter(Set.of(1L, 2L), Set.of(type), null, null, null);
