@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -128,8 +129,8 @@ public final class ModelCodec {
 			int length = readVarInt(in);
 			start[p + 1] = start[p] + length;
 			if (start[p + 1] > docs.length) {
-				docs = java.util.Arrays.copyOf(docs, Math.max(start[p + 1], docs.length * 2));
-				values = java.util.Arrays.copyOf(values, docs.length);
+				docs = Arrays.copyOf(docs, Math.max(start[p + 1], docs.length * 2));
+				values = Arrays.copyOf(values, docs.length);
 			}
 			int doc = 0;
 			for (int s = start[p]; s < start[p + 1]; s++) {
@@ -139,8 +140,8 @@ public final class ModelCodec {
 			}
 		}
 		int postings = start[keys.length];
-		return new NeighbourVote(neighbours, weight, classes, labelOf, keys, start, java.util.Arrays.copyOf(docs, postings),
-				java.util.Arrays.copyOf(values, postings));
+		return new NeighbourVote(neighbours, weight, classes, labelOf, keys, start, Arrays.copyOf(docs, postings),
+				Arrays.copyOf(values, postings));
 	}
 
 	private static void writeVarInt(DataOutputStream out, int value) throws IOException {

@@ -1,5 +1,6 @@
 package io.tierline.triage.internal.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,12 +40,7 @@ final class NeighbourVote {
 	/** Indexes the features below {@code wordDimension} (the word block) of the training vectors. */
 	static NeighbourVote index(List<SparseVector> examples, int[] labels, int classes, int wordDimension,
 			int neighbours, float weight) {
-		int[] length = new int[wordDimension];
-		for (SparseVector x : examples) {
-			for (int j = 0; j < x.size() && x.indices()[j] < wordDimension; j++) {
-				length[x.indices()[j]]++;
-			}
-		}
+		int[] length = postingLengths(examples, wordDimension);
 		int[] position = new int[wordDimension];
 		int features = 0;
 		for (int f = 0; f < wordDimension; f++) {
@@ -66,17 +62,32 @@ final class NeighbourVote {
 			for (int j = 0; j < x.size() && x.indices()[j] < wordDimension; j++) {
 				int p = fill[position[x.indices()[j]]]++;
 				docs[p] = d;
-				values[p] = (char) Math.max(1, Math.min(65535, Math.round(x.values()[j] * QUANTUM)));
+				values[p] = quantise(x.values()[j]);
 			}
 		}
 		return new NeighbourVote(neighbours, weight, classes, labels.clone(), keys, start, docs, values);
+	}
+
+	private static int[] postingLengths(List<SparseVector> examples, int wordDimension) {
+		int[] length = new int[wordDimension];
+		for (SparseVector x : examples) {
+			for (int j = 0; j < x.size() && x.indices()[j] < wordDimension; j++) {
+				length[x.indices()[j]]++;
+			}
+		}
+		return length;
+	}
+
+	// A cosine weight of an L2-normalised vector is in (0, 1]; never 0, so every posting counts.
+	private static char quantise(float value) {
+		return (char) Math.max(1, Math.min(65535, Math.round(value * QUANTUM)));
 	}
 
 	/** Adds the vote to the margins; {@code x} is the full feature vector, word block first. */
 	void addTo(double[] scores, SparseVector x, int wordDimension) {
 		float[] similarity = new float[labelOf.length];
 		for (int j = 0; j < x.size() && x.indices()[j] < wordDimension; j++) {
-			int p = java.util.Arrays.binarySearch(keys, x.indices()[j]);
+			int p = Arrays.binarySearch(keys, x.indices()[j]);
 			if (p >= 0) {
 				float q = x.values()[j] / QUANTUM;
 				for (int s = start[p]; s < start[p + 1]; s++) {
@@ -100,19 +111,24 @@ final class NeighbourVote {
 	private int[] nearest(float[] similarity) {
 		int[] best = new int[Math.min(neighbours, similarity.length)];
 		int found = 0;
-		for (int d = 0; d < similarity.length; d++) {
+		for (int d = 0; d < similarity.length && best.length > 0; d++) {
 			if (similarity[d] <= 0 || (found == best.length && similarity[best[found - 1]] >= similarity[d])) {
 				continue;
 			}
-			int at = Math.min(found, best.length - 1);
-			while (at > 0 && similarity[best[at - 1]] < similarity[d]) {
-				best[at] = best[at - 1];
-				at--;
-			}
-			best[at] = d;
-			found = Math.min(found + 1, best.length);
+			found = insert(best, found, similarity, d);
 		}
-		return java.util.Arrays.copyOf(best, found);
+		return Arrays.copyOf(best, found);
+	}
+
+	// Keeps best[0..found) sorted by descending similarity, dropping the last when full.
+	private static int insert(int[] best, int found, float[] similarity, int d) {
+		int at = Math.min(found, best.length - 1);
+		while (at > 0 && similarity[best[at - 1]] < similarity[d]) {
+			best[at] = best[at - 1];
+			at--;
+		}
+		best[at] = d;
+		return Math.min(found + 1, best.length);
 	}
 
 	int neighbours() {
