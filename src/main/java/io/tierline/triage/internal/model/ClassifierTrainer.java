@@ -46,11 +46,13 @@ public final class ClassifierTrainer {
 				progress.accept(0.2 + 0.8 * done[0] / labels.size());
 			}
 		});
-		return compact(blocks, texts.size(), labels, df, weights);
+		NeighbourVote vote = settings.votes() ? NeighbourVote.index(examples, y, labels.size(), blocks[0].dimension(),
+				settings.neighbours(), (float) settings.neighbourWeight()) : null;
+		return compact(blocks, texts.size(), labels, df, weights, vote);
 	}
 
 	private static TextClassifier compact(FeatureHasher[] blocks, int documents, List<String> labels, int[] df,
-			float[][] weights) {
+			float[][] weights, NeighbourVote vote) {
 		int seen = 0;
 		for (int count : df) {
 			if (count > 0) {
@@ -76,6 +78,6 @@ public final class ClassifierTrainer {
 		for (int k = 0; k < classes; k++) {
 			bias[k] = weights[k][df.length];
 		}
-		return new TextClassifier(blocks, documents, labels, new FeatureTable(keys, idf, packed, classes), bias);
+		return new TextClassifier(blocks, documents, labels, new FeatureTable(keys, idf, packed, classes), bias, vote);
 	}
 }

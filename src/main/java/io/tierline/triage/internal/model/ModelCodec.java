@@ -7,14 +7,20 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes and reads classifiers as gzip-compressed binary (the blob of a model version). */
+/**
+ * Writes and reads classifiers as gzip-compressed binary (the blob of a model version). Version 2
+ * adds each classifier's {@link NeighbourVote}; blobs of version 1 (no vote) still read.
+ */
 public final class ModelCodec {
 
-	private static final int MAGIC = 0x54524731; // "TRG1"
+	private static final int MAGIC_V1 = 0x54524731; // "TRG1"
+
+	private static final int MAGIC = 0x54524732; // "TRG2"
 
 	private ModelCodec() {
 	}
@@ -36,13 +42,14 @@ public final class ModelCodec {
 
 	public static List<TextClassifier> read(byte[] blob) {
 		try (var in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
-			if (in.readInt() != MAGIC) {
+			int magic = in.readInt();
+			if (magic != MAGIC && magic != MAGIC_V1) {
 				throw new IllegalArgumentException("not a triage model");
 			}
 			int count = in.readInt();
 			List<TextClassifier> classifiers = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
-				classifiers.add(read(in));
+				classifiers.add(read(in, magic == MAGIC));
 			}
 			return classifiers;
 		}
@@ -77,9 +84,86 @@ public final class ModelCodec {
 		for (float w : t.weights()) {
 			out.writeFloat(w);
 		}
+		out.writeBoolean(c.vote() != null);
+		if (c.vote() != null) {
+			write(c.vote(), out);
+		}
 	}
 
-	private static TextClassifier read(DataInputStream in) throws IOException {
+	// Postings as gaps between ascending document numbers, so most fit in one or two bytes.
+	private static void write(NeighbourVote vote, DataOutputStream out) throws IOException {
+		out.writeInt(vote.neighbours());
+		out.writeFloat(vote.weight());
+		out.writeInt(vote.labelOf().length);
+		for (int label : vote.labelOf()) {
+			out.writeShort(label);
+		}
+		out.writeInt(vote.keys().length);
+		int previousKey = 0;
+		for (int p = 0; p < vote.keys().length; p++) {
+			writeVarInt(out, vote.keys()[p] - previousKey);
+			previousKey = vote.keys()[p];
+			writeVarInt(out, vote.start()[p + 1] - vote.start()[p]);
+			int previousDoc = 0;
+			for (int s = vote.start()[p]; s < vote.start()[p + 1]; s++) {
+				writeVarInt(out, vote.docs()[s] - previousDoc);
+				previousDoc = vote.docs()[s];
+				out.writeChar(vote.values()[s]);
+			}
+		}
+	}
+
+	private static NeighbourVote readVote(DataInputStream in, int classes) throws IOException {
+		int neighbours = in.readInt();
+		float weight = in.readFloat();
+		int[] labelOf = new int[in.readInt()];
+		for (int d = 0; d < labelOf.length; d++) {
+			labelOf[d] = in.readUnsignedShort();
+		}
+		int[] keys = new int[in.readInt()];
+		int[] start = new int[keys.length + 1];
+		int[] docs = new int[1024];
+		char[] values = new char[1024];
+		for (int p = 0; p < keys.length; p++) {
+			keys[p] = (p == 0 ? 0 : keys[p - 1]) + readVarInt(in);
+			int length = readVarInt(in);
+			start[p + 1] = start[p] + length;
+			if (start[p + 1] > docs.length) {
+				docs = Arrays.copyOf(docs, Math.max(start[p + 1], docs.length * 2));
+				values = Arrays.copyOf(values, docs.length);
+			}
+			int doc = 0;
+			for (int s = start[p]; s < start[p + 1]; s++) {
+				doc += readVarInt(in);
+				docs[s] = doc;
+				values[s] = in.readChar();
+			}
+		}
+		int postings = start[keys.length];
+		return new NeighbourVote(neighbours, weight, classes, labelOf, keys, start, Arrays.copyOf(docs, postings),
+				Arrays.copyOf(values, postings));
+	}
+
+	private static void writeVarInt(DataOutputStream out, int value) throws IOException {
+		while ((value & ~0x7F) != 0) {
+			out.writeByte((value & 0x7F) | 0x80);
+			value >>>= 7;
+		}
+		out.writeByte(value);
+	}
+
+	private static int readVarInt(DataInputStream in) throws IOException {
+		int value = 0;
+		for (int shift = 0;; shift += 7) {
+			int b = in.readUnsignedByte();
+			value |= (b & 0x7F) << shift;
+			if ((b & 0x80) == 0) {
+				return value;
+			}
+		}
+	}
+
+	private static TextClassifier read(DataInputStream in, boolean withVote) throws IOException {
 		FeatureHasher[] blocks = new FeatureHasher[in.readInt()];
 		for (int b = 0; b < blocks.length; b++) {
 			blocks[b] = new FeatureHasher(in.readInt(), in.readBoolean(), in.readBoolean(), in.readInt(), in.readInt());
@@ -105,6 +189,7 @@ public final class ModelCodec {
 		for (int i = 0; i < weights.length; i++) {
 			weights[i] = in.readFloat();
 		}
-		return new TextClassifier(blocks, documents, labels, new FeatureTable(keys, idf, weights, classes), bias);
+		NeighbourVote vote = withVote && in.readBoolean() ? readVote(in, classes) : null;
+		return new TextClassifier(blocks, documents, labels, new FeatureTable(keys, idf, weights, classes), bias, vote);
 	}
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A trained text classifier: the hashed feature blocks, the number of training texts (for the
  * idf of unseen features), the label names, the {@link FeatureTable} of idf and per-label weights,
- * and a bias per label. The confidence of a prediction is the softmax of the margins at
+ * a bias per label and, when trained with neighbours, the {@link NeighbourVote} of the training
+ * texts (else null). The confidence of a prediction is the softmax of the margins at
  * {@link #TEMPERATURE}.
  */
 public final class TextClassifier {
@@ -18,14 +19,17 @@ public final class TextClassifier {
 	private final List<String> labels;
 	private final FeatureTable table;
 	private final float[] bias;
+	private final NeighbourVote vote;
 	private final Vectorizer vectorizer;
 
-	TextClassifier(FeatureHasher[] blocks, int documents, List<String> labels, FeatureTable table, float[] bias) {
+	TextClassifier(FeatureHasher[] blocks, int documents, List<String> labels, FeatureTable table, float[] bias,
+			NeighbourVote vote) {
 		this.blocks = blocks;
 		this.documents = documents;
 		this.labels = List.copyOf(labels);
 		this.table = table;
 		this.bias = bias;
+		this.vote = vote;
 		float unseen = Vectorizer.idf(documents, 0);
 		this.vectorizer = new Vectorizer(blocks, index -> {
 			int position = table.find(index);
@@ -51,6 +55,11 @@ public final class TextClassifier {
 
 	float[] bias() {
 		return bias;
+	}
+
+	/** The training texts' vote, or null for a plain SVM. */
+	NeighbourVote vote() {
+		return vote;
 	}
 
 	Vectorizer vectorizer() {
@@ -94,6 +103,9 @@ public final class TextClassifier {
 					scores[k] += value * table.weight(position, k);
 				}
 			}
+		}
+		if (vote != null) {
+			vote.addTo(scores, x, blocks[0].dimension());
 		}
 		return scores;
 	}

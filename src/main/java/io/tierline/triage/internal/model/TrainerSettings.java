@@ -2,31 +2,56 @@ package io.tierline.triage.internal.model;
 
 /**
  * Hyperparameters: hashed dimension bits per block, which blocks, character n-gram range, the
- * SVM's C, epochs and threads. {@link #standard()} is what the product and eval-triage use.
+ * SVM's C, epochs and threads, and the {@link NeighbourVote} (how many neighbours vote, 0 for none,
+ * and the weight of their vote; it needs the word block). {@link #standard()} is what eval-triage
+ * uses; the product's per-client models use {@link #forExamples(int)}.
  */
 public record TrainerSettings(int wordBits, int charBits, boolean words, boolean chars, int minChar, int maxChar,
-		double c, int maxEpochs, int threads) {
+		double c, int maxEpochs, int threads, int neighbours, double neighbourWeight) {
+
+	/** Chosen on the hold-out tenth of train.csv (docs/triage.md): 10 neighbours at weight 0.2. */
+	static final int NEIGHBOURS = 10;
+
+	static final double NEIGHBOUR_WEIGHT = 0.2;
 
 	public static TrainerSettings standard() {
-		return new TrainerSettings(20, 20, true, true, 3, 5, 0.25, 30, 2);
+		return new TrainerSettings(20, 20, true, true, 3, 5, 0.25, 30, 2, NEIGHBOURS, NEIGHBOUR_WEIGHT);
 	}
 
 	/** For a client's own model: smaller hashed spaces for small histories (less memory while training). */
 	public static TrainerSettings forExamples(int examples) {
 		int bits = examples <= 5000 ? 18 : 20;
-		return new TrainerSettings(bits, bits, true, true, 3, 5, 0.25, 30, 1);
+		return new TrainerSettings(bits, bits, true, true, 3, 5, 0.25, 30, 1, NEIGHBOURS, NEIGHBOUR_WEIGHT);
 	}
 
 	public TrainerSettings withC(double value) {
-		return new TrainerSettings(wordBits, charBits, words, chars, minChar, maxChar, value, maxEpochs, threads);
+		return new TrainerSettings(wordBits, charBits, words, chars, minChar, maxChar, value, maxEpochs, threads,
+				neighbours, neighbourWeight);
 	}
 
 	public TrainerSettings withBlocks(boolean useWords, boolean useChars) {
-		return new TrainerSettings(wordBits, charBits, useWords, useChars, minChar, maxChar, c, maxEpochs, threads);
+		return new TrainerSettings(wordBits, charBits, useWords, useChars, minChar, maxChar, c, maxEpochs, threads,
+				neighbours, neighbourWeight);
 	}
 
 	public TrainerSettings withCharRange(int min, int max) {
-		return new TrainerSettings(wordBits, charBits, words, chars, min, max, c, maxEpochs, threads);
+		return new TrainerSettings(wordBits, charBits, words, chars, min, max, c, maxEpochs, threads, neighbours,
+				neighbourWeight);
+	}
+
+	public TrainerSettings withBits(int word, int character) {
+		return new TrainerSettings(word, character, words, chars, minChar, maxChar, c, maxEpochs, threads, neighbours,
+				neighbourWeight);
+	}
+
+	public TrainerSettings withNeighbours(int count, double weight) {
+		return new TrainerSettings(wordBits, charBits, words, chars, minChar, maxChar, c, maxEpochs, threads, count,
+				weight);
+	}
+
+	/** Whether the training texts vote (a vote needs the word block). */
+	boolean votes() {
+		return words && neighbours > 0 && neighbourWeight > 0;
 	}
 
 	FeatureHasher[] blocks() {

@@ -12,7 +12,8 @@ import java.util.Locale;
  * prints one JSON line of its scores on the other. Options for the experiments in
  * docs/triage.md: {@code --model svm|nb}, {@code --features word|char|word+char},
  * {@code --c X}, {@code --chars MIN-MAX}, {@code --bits WORD,CHAR} (hashed dimensions as powers of
- * two), {@code --no-knn}, {@code --holdout}.
+ * two), {@code --neighbours K,WEIGHT} (the training texts' vote; {@code 0} for the SVM alone),
+ * {@code --no-knn}, {@code --holdout}.
  */
 public final class TriageEvalCommand {
 
@@ -27,7 +28,7 @@ public final class TriageEvalCommand {
 		String train = option(list, "--train", null);
 		String test = option(list, "--test", null);
 		if (train == null || test == null) {
-			out.println("usage: eval-triage --train FILE.csv --test FILE.csv [--model svm|nb] [--features word|char|word+char] [--c X] [--chars 3-5] [--no-knn]");
+			out.println("usage: eval-triage --train FILE.csv --test FILE.csv [--model svm|nb] [--features word|char|word+char] [--c X] [--chars 3-5] [--neighbours K,WEIGHT] [--no-knn] [--holdout]");
 			return 2;
 		}
 		List<LabelledCsv.Row> trainRows = LabelledCsv.read(Path.of(train));
@@ -52,8 +53,10 @@ public final class TriageEvalCommand {
 		String[] range = option(args, "--chars", settings.minChar() + "-" + settings.maxChar()).split("-");
 		settings = settings.withCharRange(Integer.parseInt(range[0]), Integer.parseInt(range[1]));
 		String[] bits = option(args, "--bits", settings.wordBits() + "," + settings.charBits()).split(",");
-		return new TrainerSettings(Integer.parseInt(bits[0]), Integer.parseInt(bits[1]), settings.words(), settings.chars(),
-				settings.minChar(), settings.maxChar(), settings.c(), settings.maxEpochs(), settings.threads());
+		settings = settings.withBits(Integer.parseInt(bits[0]), Integer.parseInt(bits[1]));
+		String[] vote = option(args, "--neighbours", settings.neighbours() + "," + settings.neighbourWeight()).split(",");
+		return settings.withNeighbours(Integer.parseInt(vote[0]),
+				vote.length > 1 ? Double.parseDouble(vote[1]) : settings.neighbourWeight());
 	}
 
 	String evaluate(List<LabelledCsv.Row> trainRows, List<LabelledCsv.Row> testRows, TrainerSettings settings,
@@ -89,10 +92,10 @@ public final class TriageEvalCommand {
 		double p5 = knn ? precisionAt5(texts, labels, testRows) : Double.NaN;
 		return String.format(Locale.ROOT,
 				"{\"accuracy\":%.4f,\"macroF1\":%.4f,\"knnPrecisionAt5\":%s,\"trainSeconds\":%.2f,\"predictP99Ms\":%.3f,\"predictP50Ms\":%.3f,\"predictCpuP99Ms\":%.3f,"
-						+ "\"trainRows\":%d,\"testRows\":%d,\"model\":\"%s\",\"features\":\"%s\",\"c\":%s}",
+						+ "\"trainRows\":%d,\"testRows\":%d,\"model\":\"%s\",\"features\":\"%s\",\"c\":%s,\"neighbours\":%d,\"neighbourWeight\":%s}",
 				scores.accuracy(), scores.macroF1(), Double.isNaN(p5) ? "null" : String.format(Locale.ROOT, "%.4f", p5),
 				trainSeconds, percentile(millis, 0.99), percentile(millis, 0.5), percentile(cpuMillis, 0.99), trainRows.size(), testRows.size(), model,
-				describe(settings), settings.c());
+				describe(settings), settings.c(), settings.votes() ? settings.neighbours() : 0, settings.neighbourWeight());
 	}
 
 	/** As a running server is: a few hundred training texts through the JIT, garbage of training collected. */

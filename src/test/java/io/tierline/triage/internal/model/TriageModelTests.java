@@ -89,6 +89,59 @@ class TriageModelTests {
 	}
 
 	@Test
+	void aSerializedModelVotesExactlyAsTheTrainedOne() throws Exception {
+		var train = LabelledCsv.read(TRAIN);
+		var test = LabelledCsv.read(TEST);
+		TextClassifier model = new ClassifierTrainer(TrainerSettings.standard()).train(texts(train), labels(train));
+		TextClassifier copy = ModelCodec.read(ModelCodec.write(List.of(model))).get(0);
+		assertThat(model.vote()).isNotNull();
+		assertThat(copy.vote()).isNotNull();
+		for (var row : test) {
+			assertThat(copy.predict(row.text()).scores()).containsExactly(model.predict(row.text()).scores());
+		}
+	}
+
+	@Test
+	void theNeighboursOfATrainingTextVoteForItsLabel() throws Exception {
+		var train = LabelledCsv.read(TRAIN);
+		TrainerSettings svmAlone = TrainerSettings.standard().withNeighbours(0, 0);
+		TextClassifier plain = new ClassifierTrainer(svmAlone).train(texts(train), labels(train));
+		TextClassifier voting = new ClassifierTrainer(TrainerSettings.standard()).train(texts(train), labels(train));
+		assertThat(plain.vote()).isNull();
+		var row = train.get(0);
+		int label = voting.labels().indexOf(row.label());
+		double[] without = plain.predict(row.text()).scores();
+		double[] with = voting.predict(row.text()).scores();
+		assertThat(with[label] - without[label]).isPositive().isLessThanOrEqualTo(TrainerSettings.NEIGHBOUR_WEIGHT + 1e-9);
+	}
+
+	@Test
+	void aModelOfTheFirstFormatStillReads() throws Exception {
+		var train = LabelledCsv.read(TRAIN);
+		TextClassifier plain = new ClassifierTrainer(TrainerSettings.standard().withNeighbours(0, 0)).train(texts(train),
+				labels(train));
+		byte[] blob = ModelCodec.write(List.of(plain));
+		byte[] first = firstFormat(blob);
+		TextClassifier copy = ModelCodec.read(first).get(0);
+		assertThat(copy.vote()).isNull();
+		assertThat(copy.predict(train.get(1).text()).scores()).containsExactly(plain.predict(train.get(1).text()).scores());
+	}
+
+	// A version 2 blob without a vote is the version 1 blob with "TRG2" for "TRG1" and one false at the end.
+	private static byte[] firstFormat(byte[] blob) throws Exception {
+		byte[] raw;
+		try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(blob))) {
+			raw = in.readAllBytes();
+		}
+		raw[3] = '1';
+		var out = new ByteArrayOutputStream();
+		try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+			gzip.write(raw, 0, raw.length - 1);
+		}
+		return out.toByteArray();
+	}
+
+	@Test
 	void theCsvReaderHandlesQuotesAndCarriageReturns() throws Exception {
 		Path file = java.nio.file.Files.createTempFile("triage", ".csv");
 		java.nio.file.Files.writeString(file, "Document,Topic_group\r\n\"a, \"\"quoted\"\" text\",Access\r\nplain,Hardware\n");
