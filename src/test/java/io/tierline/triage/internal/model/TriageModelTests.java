@@ -88,11 +88,14 @@ class TriageModelTests {
 		assertThat(copy.knowsWord("qqzzxxnotaword")).isFalse();
 	}
 
+	static final TrainerSettings VOTING = TrainerSettings.standard()
+		.withNeighbours(TrainerSettings.VOTE_NEIGHBOURS, TrainerSettings.NEIGHBOUR_WEIGHT);
+
 	@Test
 	void aSerializedModelVotesExactlyAsTheTrainedOne() throws Exception {
 		var train = LabelledCsv.read(TRAIN);
 		var test = LabelledCsv.read(TEST);
-		TextClassifier model = new ClassifierTrainer(TrainerSettings.standard()).train(texts(train), labels(train));
+		TextClassifier model = new ClassifierTrainer(VOTING).train(texts(train), labels(train));
 		TextClassifier copy = ModelCodec.read(ModelCodec.write(List.of(model))).get(0);
 		assertThat(model.vote()).isNotNull();
 		assertThat(copy.vote()).isNotNull();
@@ -106,7 +109,7 @@ class TriageModelTests {
 		var train = LabelledCsv.read(TRAIN);
 		TrainerSettings svmAlone = TrainerSettings.standard().withNeighbours(0, 0);
 		TextClassifier plain = new ClassifierTrainer(svmAlone).train(texts(train), labels(train));
-		TextClassifier voting = new ClassifierTrainer(TrainerSettings.standard()).train(texts(train), labels(train));
+		TextClassifier voting = new ClassifierTrainer(VOTING).train(texts(train), labels(train));
 		assertThat(plain.vote()).isNull();
 		var row = train.get(0);
 		int label = voting.labels().indexOf(row.label());
