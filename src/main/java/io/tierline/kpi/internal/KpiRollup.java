@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * The daily sums of the KPI facts (kpi_daily_tickets, kpi_daily_items; issue 6: any question over a
  * million tickets in under a second). A day (UTC, of the first solve) of a client is summed whole from
  * the facts; when the projection rewrites a ticket's facts it marks the days of its old and new first
- * solve stale, and {@link #refresh(int)} sums the stale days again. Sums are only read for days that
+ * solve stale, and {@link #refresh} sums the stale days again. Sums are only read for days that
  * are not stale and whose latest fact happened by the question's asOf ({@link #usableDays}), so an
  * answer is the same as from the facts alone. Callers hold the projection's watermark lock.
  */
@@ -59,7 +59,7 @@ class KpiRollup {
 		}
 	}
 
-	/** The facts of these days changed: their sums are stale until the next {@link #refresh(int)}. */
+	/** The facts of these days changed: their sums are stale until the next {@link #refresh}. */
 	void touched(Set<Day> days) {
 		List<Object[]> keys = days.stream().map(d -> new Object[] { d.clientId(), d.day() }).toList();
 		batch.batchUpdate("delete from kpi_daily_days where client_id = ? and solved_on = ?", keys);
@@ -90,17 +90,24 @@ class KpiRollup {
 		jdbc.sql("update kpi_state set rollup_ready = true where id = 1").update();
 	}
 
-	/** Sums up to {@code limit} stale days again; returns how many. */
-	int refresh(int limit) {
-		List<Day> stale = jdbc.sql("select client_id, solved_on from kpi_daily_days where dirty = true order by client_id, solved_on")
+	/**
+	 * Sums up to {@code limit} stale days before {@code horizon} again; returns how many. Later days stay
+	 * stale: a question whose asOf is not in the future cannot read them summed (their window has not
+	 * elapsed), so the day of today is summed once when it is old enough, not after every change.
+	 */
+	int refresh(int limit, LocalDate horizon) {
+		List<Day> stale = jdbc.sql("""
+				select client_id, solved_on from kpi_daily_days where dirty = true and solved_on < ? order by client_id, solved_on""")
+			.param(horizon)
 			.query((rs, n) -> new Day(rs.getLong("client_id"), rs.getObject("solved_on", LocalDate.class))).list();
 		stale = stale.subList(0, Math.min(limit, stale.size()));
 		stale.forEach(this::sum);
 		return stale.size();
 	}
 
-	long staleDays() {
-		return jdbc.sql("select count(*) from kpi_daily_days where dirty = true").query(Long.class).single();
+	/** Stale days before {@code horizon}: those {@link #refresh} has yet to sum. */
+	long staleDays(LocalDate horizon) {
+		return jdbc.sql("select count(*) from kpi_daily_days where dirty = true and solved_on < ?").param(horizon).query(Long.class).single();
 	}
 
 	void clear() {
