@@ -14,16 +14,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * count), tickets and ticket_events inserted as the importer would write them, at moments relative
  * to a fixed start.
  */
-final class TicketHistoryFixture {
+public final class TicketHistoryFixture {
 
-	static final Instant DAY0 = Instant.parse("2026-03-02T09:00:00Z");
+	public static final Instant DAY0 = Instant.parse("2026-03-02T09:00:00Z");
 	private static final AtomicLong NUMBERS = new AtomicLong();
 
 	private final JdbcClient jdbc;
-	final long clientId;
+	public final long clientId;
 	final String client;
 
-	TicketHistoryFixture(JdbcClient jdbc, AccessManagement access) {
+	public TicketHistoryFixture(JdbcClient jdbc, AccessManagement access) {
 		this.jdbc = jdbc;
 		this.client = "kpi-" + UUID.randomUUID().toString().substring(0, 8);
 		jdbc.sql("insert into organizations (slug, name, kind, ticket_prefix, created_at) values (?, ?, 'CLIENT', 'K', ?)")
@@ -40,12 +40,12 @@ final class TicketHistoryFixture {
 		return DAY0.plus(Duration.ofMinutes(Math.round(days * 24 * 60)));
 	}
 
-	long user(String email) {
+	public long user(String email) {
 		return jdbc.sql("select id from users where email = ?").param(email).query(Long.class).single();
 	}
 
 	/** A ticket created at {@code at} on T1 with its CREATED event. */
-	long ticket(String channel, Instant at, Long followUpOf) {
+	public long ticket(String channel, Instant at, Long followUpOf) {
 		long requester = user("dana@customer.test");
 		jdbc.sql("""
 				insert into tickets (client_id, number, requester_id, subject, channel, severity, tier, status, follow_up_of, created_at, updated_at)
@@ -60,58 +60,58 @@ final class TicketHistoryFixture {
 		return ticket("EMAIL", at, null);
 	}
 
-	void event(long ticket, String type, Long actor, Instant at, String data) {
+	public void event(long ticket, String type, Long actor, Instant at, String data) {
 		jdbc.sql("insert into ticket_events (ticket_id, client_id, type, actor_id, at, data) values (?, ?, ?, ?, ?, ?)")
 			.params(ticket, clientId, type, actor, at, data).update();
 	}
 
-	void solved(long ticket, String agent, Instant at) {
+	public void solved(long ticket, String agent, Instant at) {
 		event(ticket, "STATUS", user(agent), at, "{\"status\":\"SOLVED\",\"from\":\"OPEN\"}");
 	}
 
-	void reopened(long ticket, Instant at) {
+	public void reopened(long ticket, Instant at) {
 		long requester = user("dana@customer.test");
 		event(ticket, "REOPENED", requester, at, null);
 		event(ticket, "STATUS", requester, at, "{\"status\":\"OPEN\",\"from\":\"SOLVED\"}");
 	}
 
-	void escalated(long ticket, String agent, String from, String to, Instant at) {
+	public void escalated(long ticket, String agent, String from, String to, Instant at) {
 		event(ticket, "ESCALATED", user(agent), at, "{\"fromTier\":\"" + from + "\",\"toTier\":\"" + to + "\"}");
 	}
 
-	void accepted(long ticket, Instant at) {
+	public void accepted(long ticket, Instant at) {
 		event(ticket, "ESCALATION_DECIDED", user("eng@acme.test"), at, "{\"decision\":\"ACCEPTED\",\"tier\":\"T3\"}");
 	}
 
-	void returned(long ticket, String to, Instant at) {
+	public void returned(long ticket, String to, Instant at) {
 		event(ticket, "ESCALATION_DECIDED", user("eng@acme.test"), at,
 				"{\"decision\":\"RETURNED\",\"tier\":\"T3\",\"reason\":\"RESOLVABLE_AT_LOWER_TIER\",\"fromTier\":\"T3\",\"toTier\":\"" + to + "\"}");
 	}
 
-	void returnedForMissingInformation(long ticket, Instant at) {
+	public void returnedForMissingInformation(long ticket, Instant at) {
 		event(ticket, "ESCALATION_DECIDED", user("eng@acme.test"), at,
 				"{\"decision\":\"RETURNED\",\"tier\":\"T3\",\"reason\":\"MISSING_INFORMATION\",\"fromTier\":\"T3\",\"toTier\":\"T2\"}");
 	}
 
 	/** A queue of the client, and the ticket put in it. */
-	long queue(String slug) {
+	public long queue(String slug) {
 		jdbc.sql("insert into queues (client_id, slug, name) values (?, ?, ?)").params(clientId, slug, "Queue " + slug).update();
 		return jdbc.sql("select id from queues where client_id = ? and slug = ?").params(clientId, slug).query(Long.class).single();
 	}
 
-	void inQueue(long ticket, long queue) {
+	public void inQueue(long ticket, long queue) {
 		jdbc.sql("update tickets set queue_id = ? where id = ?").params(queue, ticket).update();
 	}
 
-	void csat(long ticket, int score, Instant at) {
+	public void csat(long ticket, int score, Instant at) {
 		event(ticket, "CSAT", null, at, "{\"score\":" + score + "}");
 	}
 
-	void timeLogged(long ticket, String agent, String tier, int minutes, Instant at) {
+	public void timeLogged(long ticket, String agent, String tier, int minutes, Instant at) {
 		event(ticket, "TIME_LOGGED", user(agent), at, "{\"tier\":\"" + tier + "\",\"minutes\":" + minutes + "}");
 	}
 
-	void knowledgeLinked(long ticket, String action, Instant at) {
+	public void knowledgeLinked(long ticket, String action, Instant at) {
 		event(ticket, "KNOWLEDGE_LINKED", user("t2@northwind.test"), at, "{\"article\":\"KB-1\",\"action\":\"" + action + "\"}");
 	}
 

@@ -3,6 +3,7 @@ package io.tierline.kpi.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The KPIs over what cohort tickets have many of (SPEC §7): escalation accuracy, mean time to
- * escalate, CSAT and AHT. One grouped scan of kpi_items over the cohort index.
+ * escalate, CSAT and AHT. One grouped scan of kpi_items over the cohort index per kind, or of the daily
+ * sums (KpiRollup) for the days they answer and of the items for the rest.
  */
 @Repository
 class ItemKpis {
@@ -29,45 +31,72 @@ class ItemKpis {
 	/** The kinds summed, one query each so that they can run side by side. */
 	static final List<String> KINDS = List.of("ESCALATION", "CSAT", "TIME");
 
+	/**
+	 * One sum over the items of a kind: {@code what} over the items whose {@code moment} is by asOf and that
+	 * meet {@code condition} (null: all).
+	 */
+	record Sum(String kind, String name, String moment, String condition, String what) {
+
+		String asOfCondition() {
+			return moment + " <= :asOf" + (condition == null ? "" : " and " + condition);
+		}
+
+		/** The same for the daily sums, where every item that happened at all happened by asOf. */
+		String kindCondition() {
+			return "kind = '" + kind + "' and " + moment + " is not null" + (condition == null ? "" : " and " + condition);
+		}
+	}
+
+	static final List<Sum> SUMS = sums();
+
+	private static List<Sum> sums() {
+		List<Sum> sums = new ArrayList<>();
+		for (String t : TIERS) {
+			String tier = "tier = '" + t + "'";
+			sums.add(new Sum("ESCALATION", "esc_s_" + t, "at", tier, "amount"));
+			sums.add(new Sum("ESCALATION", "esc_n_" + t, "at", tier, "1"));
+		}
+		sums.add(new Sum("ESCALATION", "decided", "decided_at", "to_tier = 'T3'", "1"));
+		sums.add(new Sum("ESCALATION", "accepted", "decided_at", "to_tier = 'T3' and decision = 'ACCEPTED'", "1"));
+		for (String t : TIERS) {
+			sums.add(new Sum("CSAT", "csat_n_" + t, "at", "resolution_tier = '" + t + "'", "1"));
+			sums.add(new Sum("CSAT", "csat_good_" + t, "at", "amount >= 4 and resolution_tier = '" + t + "'", "1"));
+		}
+		sums.add(new Sum("CSAT", "csat_n", "at", null, "1"));
+		sums.add(new Sum("CSAT", "csat_good", "at", "amount >= 4", "1"));
+		for (String t : TIERS) {
+			sums.add(new Sum("TIME", "min_" + t, "at", "tier = '" + t + "'", "amount"));
+		}
+		sums.add(new Sum("TIME", "minutes", "at", null, "amount"));
+		return sums.stream().map(s -> new Sum(s.kind(), s.name().toLowerCase(Locale.ROOT), s.moment(), s.condition(), s.what())).toList();
+	}
+
 	/** Per group, the named sums over the items of one kind (the columns of the other kinds are absent: 0). */
 	Map<String, Map<String, Long>> sums(KpiQuery q, String kind) {
-		StringBuilder sums = new StringBuilder();
-		switch (kind) {
-			case "ESCALATION" -> {
-				for (String t : TIERS) {
-					String out = "at <= :asOf and tier = '" + t + "'";
-					sums.append(sum("esc_s_" + t, out, "amount")).append(sum("esc_n_" + t, out, "1"));
-				}
-				String decided = "to_tier = 'T3' and decided_at <= :asOf";
-				sums.append(sum("decided", decided, "1")).append(sum("accepted", decided + " and decision = 'ACCEPTED'", "1"));
-			}
-			case "CSAT" -> {
-				for (String t : TIERS) {
-					sums.append(sum("csat_n_" + t, "at <= :asOf and resolution_tier = '" + t + "'", "1"))
-						.append(sum("csat_good_" + t, "at <= :asOf and amount >= 4 and resolution_tier = '" + t + "'", "1"));
-				}
-				sums.append(sum("csat_n", "at <= :asOf", "1")).append(sum("csat_good", "at <= :asOf and amount >= 4", "1"));
-			}
-			case "TIME" -> {
-				for (String t : TIERS) {
-					sums.append(sum("min_" + t, "at <= :asOf and tier = '" + t + "'", "amount"));
-				}
-				sums.append(sum("minutes", "at <= :asOf", "amount"));
-			}
-			default -> throw new IllegalArgumentException(kind);
+		List<Sum> ofKind = SUMS.stream().filter(s -> s.kind().equals(kind)).toList();
+		StringBuilder facts = new StringBuilder();
+		StringBuilder summed = new StringBuilder();
+		StringBuilder total = new StringBuilder();
+		for (Sum s : ofKind) {
+			facts.append(",\n  sum(case when ").append(s.asOfCondition()).append(" then ").append(s.what()).append(" else 0 end) as ").append(s.name());
+			summed.append(", sum(").append(s.name()).append(") as ").append(s.name());
+			total.append(", sum(").append(s.name()).append(") as ").append(s.name());
 		}
-		String sql = "select " + q.groupBy().select() + " as g" + sums
+		String group = q.summed() == null ? q.groupBy().select() : q.groupBy().selectText();
+		String sql = "select " + group + " as g" + facts
 				+ "\nfrom kpi_items where client_id in (:clients) and kind = :kind"
-				+ " and first_solved_at >= :from and first_solved_at < :to and first_solved_at <= :asOf" + q.queueFilter()
-				+ q.groupBy().groupBy();
+				+ q.factsPeriod() + " and first_solved_at <= :asOf" + q.queueFilter() + q.groupBy().groupBy();
+		if (q.summed() != null) {
+			sql = "select g" + total + " from (" + sql + "\nunion all\nselect " + q.groupBy().summedSelect() + " as g" + summed
+					+ " from kpi_daily_items" + q.summedDays() + q.groupBy().summedGroupBy() + ") u group by g";
+		}
 		Map<String, Map<String, Long>> groups = new HashMap<>();
-		jdbc.sql(sql).param("clients", q.clients()).param("kind", kind).param("queue", q.queue()).param("from", q.from())
-			.param("to", q.to()).param("asOf", q.asOf())
+		q.bind(jdbc.sql(sql)).param("kind", kind)
 			.query(rs -> {
 				Map<String, Long> columns = new HashMap<>();
 				var meta = rs.getMetaData();
 				for (int i = 2; i <= meta.getColumnCount(); i++) {
-					columns.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getLong(i));
+					columns.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getLong(i));
 				}
 				groups.put(rs.getString("g"), columns);
 			});
@@ -85,7 +114,7 @@ class ItemKpis {
 				total.computeIfAbsent(g, k -> new HashMap<>()).merge(column, value, Long::sum))));
 		List<KpiValue> values = new ArrayList<>();
 		total.forEach((g, columns) -> values.addAll(values(g, cohortSizes.getOrDefault(g, 0L),
-				column -> columns.getOrDefault(column.toLowerCase(java.util.Locale.ROOT), 0L))));
+				column -> columns.getOrDefault(column.toLowerCase(Locale.ROOT), 0L))));
 		// a cohort group without escalations, answers or logged time still has its AHT (zero)
 		cohortSizes.forEach((g, tickets) -> {
 			if (!total.containsKey(g)) {

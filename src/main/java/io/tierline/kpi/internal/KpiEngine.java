@@ -42,6 +42,7 @@ public class KpiEngine {
 	private final DeflectionKpis deflection;
 	private final StateKpis state;
 	private final GroupLabels labels;
+	private final KpiRollup rollup;
 	private final Clock clock;
 	private final int windowDays;
 	private final ExecutorService queries = Executors.newFixedThreadPool(9, r -> {
@@ -51,7 +52,7 @@ public class KpiEngine {
 	});
 
 	KpiEngine(AccessManagement access, CohortKpis cohorts, ItemKpis items, DocumentationKpis documentation,
-			DeflectionKpis deflection, StateKpis state, GroupLabels labels, Clock clock,
+			DeflectionKpis deflection, StateKpis state, GroupLabels labels, KpiRollup rollup, Clock clock,
 			@Value("${tierline.kpi.window-days:7}") int windowDays) {
 		this.access = access;
 		this.cohorts = cohorts;
@@ -60,6 +61,7 @@ public class KpiEngine {
 		this.deflection = deflection;
 		this.state = state;
 		this.labels = labels;
+		this.rollup = rollup;
 		this.clock = clock;
 		this.windowDays = windowDays;
 	}
@@ -100,7 +102,13 @@ public class KpiEngine {
 	 * answer takes as long as the longest, not the sum (issue 6: any KPI question over 1,000,000
 	 * tickets in under a second).
 	 */
-	private List<KpiValue> values(KpiQuery query) {
+	private List<KpiValue> values(KpiQuery question) {
+		return values(question, rollup.usableDays(question));
+	}
+
+	/** The answer from the daily sums for {@code summed} (null: from the facts alone) and the facts for the rest. */
+	List<KpiValue> values(KpiQuery question, KpiQuery.Days summed) {
+		KpiQuery query = question.summing(summed);
 		var cohortList = CompletableFuture.supplyAsync(() -> cohorts.cohorts(query), queries);
 		List<CompletableFuture<Map<String, Map<String, Long>>>> itemSums = ItemKpis.KINDS.stream()
 			.map(kind -> CompletableFuture.supplyAsync(() -> items.sums(query, kind), queries)).toList();

@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.tierline.common.Tier;
 
@@ -21,10 +23,12 @@ class KpiFacts {
 
 	private final JdbcClient jdbc;
 	private final JdbcTemplate batch;
+	private final KpiRollup rollup;
 
-	KpiFacts(JdbcClient jdbc, JdbcTemplate batch) {
+	KpiFacts(JdbcClient jdbc, JdbcTemplate batch, KpiRollup rollup) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.rollup = rollup;
 	}
 
 	private record Team(long id, String kind) {
@@ -35,6 +39,7 @@ class KpiFacts {
 			return;
 		}
 		List<Long> ids = tickets.stream().map(f -> f.ticket.id()).toList();
+		rollup.touched(daysOf(ids, tickets));
 		jdbc.sql("delete from kpi_items where ticket_id in (:ids)").param("ids", ids).update();
 		jdbc.sql("delete from kpi_tickets where ticket_id in (:ids)").param("ids", ids).update();
 		Map<String, Long> users = userIds(tickets);
@@ -66,6 +71,17 @@ class KpiFacts {
 	void clear() {
 		jdbc.sql("delete from kpi_items").update();
 		jdbc.sql("delete from kpi_tickets").update();
+		rollup.clear();
+	}
+
+	/** The days of the first solve these tickets had and now have: their daily sums change. */
+	private Set<KpiRollup.Day> daysOf(List<Long> ids, List<TicketKpiFacts> tickets) {
+		Set<KpiRollup.Day> days = new HashSet<>();
+		jdbc.sql("select client_id, first_solved_at from kpi_tickets where ticket_id in (:ids) and first_solved_at is not null")
+			.param("ids", ids)
+			.query(rs -> { days.add(KpiRollup.Day.of(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant())); });
+		tickets.stream().filter(f -> f.firstSolvedAt != null).forEach(f -> days.add(KpiRollup.Day.of(f.ticket.clientId(), f.firstSolvedAt)));
+		return days;
 	}
 
 	private static Object[] ticketRow(TicketKpiFacts f, Long agent, Team team) {

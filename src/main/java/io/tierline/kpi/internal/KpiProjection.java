@@ -1,5 +1,8 @@
 package io.tierline.kpi.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,37 +26,60 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class KpiProjection {
 
+	/** Days summed per transaction, so that summing a year does not hold the watermark lock for long. */
+	private static final int DAYS_PER_TRANSACTION = 31;
+
 	private final JdbcClient jdbc;
 	private final TicketHistories histories;
 	private final KpiFacts facts;
+	private final KpiRollup rollup;
+	private final Clock clock;
 	private final TransactionTemplate transaction;
 	private final int batch;
 	private final long safety;
 
-	KpiProjection(JdbcClient jdbc, TicketHistories histories, KpiFacts facts, PlatformTransactionManager transactions,
+	KpiProjection(JdbcClient jdbc, TicketHistories histories, KpiFacts facts, KpiRollup rollup, Clock clock, PlatformTransactionManager transactions,
 			@Value("${tierline.kpi.batch:2000}") int batch, @Value("${tierline.kpi.safety-ids:1000}") long safety) {
 		this.jdbc = jdbc;
 		this.histories = histories;
 		this.facts = facts;
+		this.rollup = rollup;
+		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 		this.batch = batch;
 		this.safety = safety;
 	}
 
-	/** How far the projection is: its watermark against the newest event id. */
-	public record Progress(long lastEventId, long newestEventId, long tickets) {
+	/** How far the projection is: its watermark against the newest event id, and the days before yesterday whose daily sums are stale. */
+	public record Progress(long lastEventId, long newestEventId, long tickets, long staleDays) {
 	}
 
-	/** Rounds until nothing is left; returns how many tickets were replayed. */
+	/**
+	 * Rounds until nothing is left, then sums the days whose facts changed again (once caught up, so
+	 * that a rebuild or an import sums each day once); returns how many tickets were replayed.
+	 */
 	public int catchUp() {
 		int total = 0;
 		while (true) {
 			Round round = transaction.execute(status -> round());
 			total += round.replayed();
 			if (!round.advanced()) {
+				sumStaleDays();
 				return total;
 			}
 		}
+	}
+
+	private void sumStaleDays() {
+		Integer summed;
+		do {
+			summed = transaction.execute(status -> {
+				watermark();
+				rollup.prepare();
+				return rollup.refresh(DAYS_PER_TRANSACTION, horizon());
+			});
+		}
+		while (summed != null && summed == DAYS_PER_TRANSACTION);
 	}
 
 	/** A provider admin's rebuild: see {@link #rebuild()}. */
@@ -77,7 +103,12 @@ public class KpiProjection {
 	public Progress progress() {
 		return new Progress(jdbc.sql("select last_event_id from kpi_state where id = 1").query(Long.class).single(),
 				jdbc.sql("select coalesce(max(id), 0) from ticket_events").query(Long.class).single(),
-				jdbc.sql("select count(*) from kpi_tickets").query(Long.class).single());
+				jdbc.sql("select count(*) from kpi_tickets").query(Long.class).single(), rollup.staleDays(horizon()));
+	}
+
+	/** SPEC §7: the shortest window is a day, so with asOf <= now no question reads yesterday or today summed. */
+	private LocalDate horizon() {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
 	}
 
 	private record Round(boolean advanced, int replayed) {
