@@ -46,11 +46,16 @@ public class KpiProjection {
 
 	/** Rounds until nothing is left; returns how many tickets were replayed. */
 	public int catchUp() {
+		return catchUp(() -> false);
+	}
+
+	/** As {@link #catchUp()}, stopping after the round in which {@code pause} turns true (the watermark keeps the place). */
+	int catchUp(java.util.function.BooleanSupplier pause) {
 		int total = 0;
 		while (true) {
 			Round round = transaction.execute(status -> round());
 			total += round.replayed();
-			if (!round.advanced()) {
+			if (!round.advanced() || pause.getAsBoolean()) {
 				return total;
 			}
 		}
