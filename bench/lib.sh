@@ -2,7 +2,8 @@
 # PostgreSQL database with the demo data, its files (attachments, search index, log) in a temporary
 # directory; on exit the app stops and the database and directory are dropped.
 # Source it after setting PORT and DB_NAME; then call start_tierline [extra application arguments]
-# (JVM options in BENCH_JAVA_OPTS).
+# (JVM options in BENCH_JAVA_OPTS; JDBC URL parameters, e.g. ?options=-c%20log_min_duration_statement%3D100 to log
+# slow statements in the PostgreSQL server log, in BENCH_PG_URL_PARAMS).
 # Gives BASE, DB, WORK, APP_PID and PSQL ("psql … -d $DB").
 BASE="http://127.0.0.1:$PORT"
 DB="${DB_NAME}_$(date +%s)"
@@ -21,7 +22,7 @@ start_tierline() {
   echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   [ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -q -B -ntp -DskipTests package
   psql -h 127.0.0.1 -U postgres -q -c "create database $DB"
-  TIERLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" TIERLINE_DB_USER=postgres TIERLINE_DEMO=true PORT=$PORT \
+  TIERLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB${BENCH_PG_URL_PARAMS:-}" TIERLINE_DB_USER=postgres TIERLINE_DEMO=true PORT=$PORT \
     TIERLINE_ATTACHMENTS_DIR="$WORK/attachments" \
     java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/tierline-*.jar --spring.profiles.active=postgres \
       --tierline.search.dir="$WORK/search" "$@" > "$WORK/app.log" 2>&1 &

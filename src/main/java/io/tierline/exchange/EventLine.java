@@ -15,6 +15,9 @@ final class EventLine {
 
 	static final int MAX_BODY = 100_000;
 
+	/** Compiled once: every actor of every event of every line is checked against it. */
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
 	/** SPEC §3: why tier 3 returns an escalation. */
 	enum ReturnReason {
 		RESOLVABLE_AT_LOWER_TIER, MISSING_INFORMATION, NOT_A_DEFECT
@@ -124,7 +127,7 @@ final class EventLine {
 			return null;
 		}
 		String email = text.strip().toLowerCase();
-		if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		if (!EMAIL.matcher(email).matches()) {
 			throw new BadLine(f.name(field) + " '" + text + "' is not an e-mail address");
 		}
 		return email;

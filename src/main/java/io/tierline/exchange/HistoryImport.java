@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.tierline.access.AccessManagement;
 import io.tierline.access.Caller;
 import io.tierline.common.AuditEvent;
+import io.tierline.common.BulkWrites;
 import io.tierline.common.ForbiddenException;
 import io.tierline.common.InvalidInputException;
 import io.tierline.ticket.TicketHistory;
@@ -36,15 +37,17 @@ class HistoryImport {
 	private final JsonMapper json;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
+	private final BulkWrites bulk;
 	private final int writerCount;
 
 	HistoryImport(TicketHistory history, AccessManagement access, JsonMapper json, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events, @Value("${tierline.import.writers:2}") int writerCount) {
+			ApplicationEventPublisher events, BulkWrites bulk, @Value("${tierline.import.writers:2}") int writerCount) {
 		this.history = history;
 		this.access = access;
 		this.json = json;
 		this.transaction = new TransactionTemplate(transactions);
 		this.events = events;
+		this.bulk = bulk;
 		this.writerCount = Math.max(1, writerCount);
 	}
 
@@ -62,10 +65,17 @@ class HistoryImport {
 	/**
 	 * As {@link #run(Caller, InputStream)}, telling {@code progress} after every batch handed on.
 	 * Batches are stored side by side ({@link ImportWriters}); a follow-up waits in a batch of its
-	 * own until every ticket read before it is stored, so its original is found.
+	 * own until every ticket read before it is stored, so its original is found. The KPI projection
+	 * and the search follower of this node wait meanwhile ({@link BulkWrites}) and catch up after.
 	 */
 	ImportReport run(Caller caller, InputStream body, ImportProgress progress) throws IOException {
 		requireImporter(caller);
+		try (var hold = bulk.begin()) {
+			return store(caller, body, progress);
+		}
+	}
+
+	private ImportReport store(Caller caller, InputStream body, ImportProgress progress) throws IOException {
 		var tally = new ImportReport.Tally();
 		Map<Long, Long> importedPerClient = new ConcurrentHashMap<>();
 		var directory = new ImportDirectory(access, caller);

@@ -32,6 +32,11 @@ public class SearchIndexing {
 		log.upsert(document);
 	}
 
+	/** As {@link #index} for each of the documents, in one round trip. */
+	public void indexAll(java.util.List<SearchDocument> documents) {
+		log.upsertAll(documents);
+	}
+
 	/** Takes the document out of every node's index; removing one that is not there changes nothing. */
 	public void remove(SearchDocument.Type type, long id) {
 		log.delete(type, id);

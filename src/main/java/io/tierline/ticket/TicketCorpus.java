@@ -31,6 +31,11 @@ public class TicketCorpus {
 		return solved.find(ticketId);
 	}
 
+	/** Those of {@code ticketIds} that are solved or closed (the others are left out), by id. */
+	public java.util.List<SolvedTicket> solved(Collection<Long> ticketIds) {
+		return solved.findAll(ticketIds);
+	}
+
 	/** Every solved or closed ticket, read in pages of {@code batch} by id (never the whole table at once). */
 	public void forEachSolved(Consumer<SolvedTicket> action) {
 		solved.forEach(action, 200);

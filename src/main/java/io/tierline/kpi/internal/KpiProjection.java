@@ -59,6 +59,11 @@ public class KpiProjection {
 	 * that a rebuild or an import sums each day once); returns how many tickets were replayed.
 	 */
 	public int catchUp() {
+		return catchUp(() -> false);
+	}
+
+	/** As {@link #catchUp()}, stopping after the round in which {@code pause} turns true (the watermark keeps the place). */
+	int catchUp(java.util.function.BooleanSupplier pause) {
 		int total = 0;
 		while (true) {
 			Round round = transaction.execute(status -> round());
@@ -66,6 +71,9 @@ public class KpiProjection {
 			if (!round.advanced()) {
 				sumStaleDays();
 				return total;
+			}
+			if (pause.getAsBoolean()) {
+				return total; // the days are summed once the import is over and the projection has caught up
 			}
 		}
 	}

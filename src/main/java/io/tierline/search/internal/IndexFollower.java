@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.tierline.common.BulkWrites;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
  * Identity values can commit out of order (a transaction that took id 7 may commit after the one
  * that took 8), so the watermark only passes rows older than {@link #SETTLE}; younger rows are
  * applied at once and remembered, so a late row with a lower id is still picked up next time.
+ * While a bulk write (a history import) runs on this node the follower waits: embedding competes
+ * with it for the cores. It catches up when the import ends.
  */
 @Component
 public class IndexFollower {
@@ -29,6 +32,10 @@ public class IndexFollower {
 	static final Duration SETTLE = Duration.ofSeconds(30);
 	private static final int BATCH = 500;
 
+	/** A catch-up this large (after an import) is logged, with its progress every {@link #PROGRESS_EVERY} changes. */
+	private static final int BULK = 1_000;
+	private static final int PROGRESS_EVERY = 5_000;
+
 	private final SearchIndex index;
 	private final IndexLog changes;
 	private final Embeddings embeddings;
@@ -36,6 +43,7 @@ public class IndexFollower {
 	private final Clock clock;
 	private final long periodMs;
 	private final Duration retention;
+	private final BulkWrites bulk;
 	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread t = new Thread(r, "search-follower");
 		t.setDaemon(true);
@@ -45,7 +53,7 @@ public class IndexFollower {
 
 	IndexFollower(SearchIndex index, IndexLog changes, Embeddings embeddings, Reindexer reindexer, Clock clock,
 			@Value("${tierline.search.follow-ms:1000}") long periodMs,
-			@Value("${tierline.search.log-retention:P14D}") Duration retention) {
+			@Value("${tierline.search.log-retention:P14D}") Duration retention, BulkWrites bulk) {
 		this.index = index;
 		this.changes = changes;
 		this.embeddings = embeddings;
@@ -53,12 +61,14 @@ public class IndexFollower {
 		this.clock = clock;
 		this.periodMs = periodMs;
 		this.retention = retention;
+		this.bulk = bulk;
 	}
 
 	/** Rebuilds a missing index in the background, then follows the log. */
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		changes.onAppend(this::nudge);
+		bulk.onEnd(this::nudge);
 		if (!index.current().existed()) {
 			reindexer.start();
 		}
@@ -84,7 +94,7 @@ public class IndexFollower {
 
 	/** Applies every pending change now; returns how many rows were applied. */
 	public int follow() {
-		if (reindexer.running() || !index.writeLock().tryLock()) {
+		if (bulk.deferring() || reindexer.running() || !index.writeLock().tryLock()) {
 			return 0;
 		}
 		try {
@@ -110,7 +120,8 @@ public class IndexFollower {
 		int applied = 0;
 		List<IndexLog.Entry> entries;
 		long from = watermark;
-		while (!(entries = changes.after(from, BATCH)).isEmpty()) {
+		long started = System.nanoTime();
+		while (!bulk.deferring() && !(entries = changes.after(from, BATCH)).isEmpty()) {
 			for (IndexLog.Entry e : entries) {
 				if (index.appliedAbove().add(e.seq())) {
 					applyOne(lucene, e);
@@ -122,6 +133,14 @@ public class IndexFollower {
 				}
 			}
 			from = entries.get(entries.size() - 1).seq();
+			if (applied / PROGRESS_EVERY != (applied - entries.size()) / PROGRESS_EVERY) {
+				log.info("Search index following the log: {} changes applied in {} s, at {}", applied,
+						(System.nanoTime() - started) / 1_000_000_000, from);
+			}
+		}
+		if (applied >= BULK) {
+			log.info("Search index {}: {} changes applied in {} ms, at {}", bulk.deferring() ? "paused for a bulk write" : "caught up", applied,
+					(System.nanoTime() - started) / 1_000_000, from);
 		}
 		if (applied > 0 || next != watermark) {
 			lucene.commit(next);

@@ -10,6 +10,7 @@ import io.tierline.common.Rows;
 import io.tierline.search.SearchDocument;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,12 +22,16 @@ public class IndexLog {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String INSERT = "insert into search_index_log (doc_type, doc_id, action, document, logged_at) values (?, ?, ?, ?, ?)";
+
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
 	private final Clock clock;
 	private final java.util.List<Runnable> onAppend = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	IndexLog(JdbcClient jdbc, Clock clock) {
+	IndexLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -41,6 +46,19 @@ public class IndexLog {
 
 	public void upsert(SearchDocument document) {
 		append(document.type(), document.id(), "UPSERT", JSON.writeValueAsString(document));
+	}
+
+	/** As {@link #upsert} for each, in one JDBC batch. */
+	public void upsertAll(List<SearchDocument> documents) {
+		if (documents.isEmpty()) {
+			return;
+		}
+		var loggedAt = Rows.timestamp(clock.instant());
+		List<Object[]> rows = documents.stream()
+			.map(d -> new Object[] { d.type().name(), d.id(), "UPSERT", JSON.writeValueAsString(d), loggedAt })
+			.toList();
+		batch.batchUpdate(INSERT, rows);
+		appended();
 	}
 
 	public void delete(SearchDocument.Type type, long id) {
@@ -76,8 +94,11 @@ public class IndexLog {
 	}
 
 	private void append(SearchDocument.Type type, long id, String action, String json) {
-		jdbc.sql("insert into search_index_log (doc_type, doc_id, action, document, logged_at) values (?, ?, ?, ?, ?)")
-			.params(type.name(), id, action, json, Rows.timestamp(clock.instant())).update();
+		jdbc.sql(INSERT).params(type.name(), id, action, json, Rows.timestamp(clock.instant())).update();
+		appended();
+	}
+
+	private void appended() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

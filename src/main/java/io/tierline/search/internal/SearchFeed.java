@@ -37,10 +37,14 @@ class SearchFeed {
 		}
 	}
 
-	/** Imported history: each ticket that is solved or closed becomes searchable like any other. */
+	/**
+	 * Imported history: each ticket that is solved or closed becomes searchable like any other. The
+	 * batch is read and logged together (a few statements, not a few per ticket: the import is
+	 * still writing). The others are new tickets never indexed, so there is nothing to remove.
+	 */
 	@ApplicationModuleListener
 	void on(TicketsImported event) {
-		event.ticketIds().forEach(id -> indexing.changed(SearchDocument.Type.TICKET, id));
+		indexing.indexAll(tickets.findAll(event.ticketIds()));
 	}
 
 	@ApplicationModuleListener

@@ -47,6 +47,11 @@ class TicketSearchSource implements SearchSource {
 		return tickets.solved(id).map(TicketSearchSource::document);
 	}
 
+	/** The documents of those of {@code ids} that are solved or closed, read together. */
+	List<SearchDocument> findAll(Collection<Long> ids) {
+		return tickets.solved(ids).stream().map(TicketSearchSource::document).toList();
+	}
+
 	@Override
 	public Set<Long> visibleTo(Caller caller, Collection<Long> ids) {
 		return tickets.visibleAmong(caller, ids);

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a batch of imported histories (SPEC §14) with a handful of statements: the ticket rows,
- * then their messages, then all their events, each as multi-row inserts. The caller holds the
- * transaction. Text passes the secrets screen like any inbound text (SPEC §6).
+ * then their messages, then all their events — by COPY on PostgreSQL ({@link CopyRows}), as
+ * multi-row inserts elsewhere ({@link RowInserts}). The caller holds the transaction. Text passes
+ * the secrets screen like any inbound text (SPEC §6).
  */
 @Component
 public class HistoryWriter {
@@ -34,9 +35,10 @@ public class HistoryWriter {
 	private final HistoryReader reader;
 	private final AccessManagement access;
 	private final JsonMapper json;
+	private final DatabaseProduct database;
 
 	HistoryWriter(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, TicketNumbers numbers, SecretScreen screen, HistoryReader reader,
-			AccessManagement access, JsonMapper json) {
+			AccessManagement access, JsonMapper json, DatabaseProduct database) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.numbers = numbers;
@@ -44,15 +46,38 @@ public class HistoryWriter {
 		this.reader = reader;
 		this.access = access;
 		this.json = json;
+		this.database = database;
 	}
 
 	/** PostgreSQL only: H2 keeps its selectivity statistics itself and its ANALYZE reads whole tables. */
 	public void analyze() {
-		boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-				c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
-		if (postgres) {
+		if (postgres()) {
 			jdbc.execute("analyze tickets, messages, ticket_events");
 		}
+	}
+
+	private boolean postgres() {
+		return database.postgres();
+	}
+
+	private List<Long> insertReturningIds(String table, String columns, List<Object[]> rows) {
+		if (postgres()) {
+			return CopyRows.copyWithIds(jdbc, table, columns, rows);
+		}
+		return RowInserts.insertReturningIds(jdbc, "insert into " + table + " (" + columns + ")", columnCount(columns), rows);
+	}
+
+	private void insert(String table, String columns, List<Object[]> rows) {
+		if (postgres()) {
+			CopyRows.copy(jdbc, table, columns, rows);
+		}
+		else {
+			RowInserts.insert(jdbc, "insert into " + table + " (" + columns + ")", columnCount(columns), rows);
+		}
+	}
+
+	private static int columnCount(String columns) {
+		return columns.split(",").length;
 	}
 
 	/** One imported ticket on its way in. */
@@ -75,9 +100,9 @@ public class HistoryWriter {
 		for (int i = 0; i < tickets.size(); i++) {
 			rows.add(ticketRow(tickets.get(i), numbered.get(i)));
 		}
-		List<Long> ticketIds = RowInserts.insertReturningIds(jdbc, """
-				insert into tickets (client_id, number, requester_id, subject, masked_kinds, channel, severity, category_id,
-				  tier, assignee_id, status, external_id, created_at, updated_at, solved_at, version)""", 16, rows);
+		List<Long> ticketIds = insertReturningIds("tickets", """
+				client_id, number, requester_id, subject, masked_kinds, channel, severity, category_id, \
+				tier, assignee_id, status, external_id, created_at, updated_at, solved_at, version""", rows);
 		Map<String, Long> ids = new HashMap<>();
 		for (int i = 0; i < tickets.size(); i++) {
 			ids.put(tickets.get(i).ticket().externalId(), ticketIds.get(i));
@@ -135,8 +160,8 @@ public class HistoryWriter {
 		if (rows.isEmpty()) {
 			return Map.of();
 		}
-		List<Long> messageIds = RowInserts.insertReturningIds(jdbc,
-				"insert into messages (ticket_id, author_id, visibility, kind, body, masked_kinds, state, created_at)", 8, rows);
+		List<Long> messageIds = insertReturningIds("messages",
+				"ticket_id, author_id, visibility, kind, body, masked_kinds, state, created_at", rows);
 		Map<Long, List<Long>> byTicket = new HashMap<>();
 		for (int i = 0; i < messageIds.size(); i++) {
 			byTicket.computeIfAbsent(rowTickets.get(i), k -> new ArrayList<>()).add(messageIds.get(i));
@@ -157,7 +182,7 @@ public class HistoryWriter {
 						e.data().isEmpty() ? null : json.writeValueAsString(e.data()) });
 			}
 		}
-		RowInserts.insert(jdbc, "insert into ticket_events (ticket_id, client_id, type, actor_id, at, data)", 6, rows);
+		insert("ticket_events", "ticket_id, client_id, type, actor_id, at, data", rows);
 	}
 
 	private static OffsetDateTime utc(Instant at) {

@@ -39,6 +39,9 @@ class SecondNodeIntegrationTests {
 	Embeddings embeddings;
 
 	@Autowired
+	io.tierline.common.BulkWrites bulk;
+
+	@Autowired
 	Clock clock;
 
 	@Autowired
@@ -72,7 +75,7 @@ class SecondNodeIntegrationTests {
 
 	private IndexFollower follower(SearchIndex node) {
 		return new IndexFollower(node, log, embeddings, new Reindexer(node, log, sources, embeddings, clock), clock, 1_000_000,
-				Duration.ofDays(14));
+				Duration.ofDays(14), bulk);
 	}
 
 	private Set<String> keysFound(SearchIndex node, String word) {
