@@ -27,7 +27,7 @@ curl "${ADMIN[@]}" -o /dev/null -H 'Content-Type: application/json' -d '{"slug":
 times() { curl "${ADMIN[@]}" "$BASE/api/v1/routing/decision-times"; echo; }
 
 echo "== warm-up (not counted)"
-java bench/RoutingLoad.java "$BASE" routed 2 10
+java bench/RoutingLoad.java "$BASE" routed 2 "${BENCH_WARMUP:-20}"
 for c in 1 4; do
   curl "${ADMIN[@]}" -X DELETE "$BASE/api/v1/routing/decision-times"
   echo "== routed creations, concurrency $c, ${SECONDS_EACH}s"

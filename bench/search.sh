@@ -6,8 +6,8 @@
 # Writes its index into a temporary directory and removes it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -o -q -DskipTests compile
-./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=target/search-bench.cp >/dev/null
+./mvnw -q -DskipTests compile
+./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/search-bench.cp >/dev/null  # online: a fresh machine fetches the plugin once
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

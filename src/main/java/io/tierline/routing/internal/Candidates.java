@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tierline.routing.RoutingStrategy;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,33 +22,37 @@ class Candidates {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
-	private final long poolCacheMillis;
+	private final Agents agents;
+	private final RefreshingCache<PoolKey, Pool> pools;
+	private final Map<Long, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
 
-	Candidates(JdbcClient jdbc, JsonMapper json,
+	Candidates(JdbcClient jdbc, JsonMapper json, Agents agents, CacheReloads reloads,
 			@org.springframework.beans.factory.annotation.Value("${tierline.routing.pool-cache-ms:5000}") long poolCacheMillis) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.poolCacheMillis = poolCacheMillis;
+		this.agents = agents;
+		this.pools = new RefreshingCache<>(this::loadPool, poolCacheMillis, reloads);
 	}
 
 	/** Who is eligible, from the pool (cached a few seconds), with their loads read now. */
 	List<Candidate> of(RoutedTicket t, Long excluded, Instant now) {
-		return of(t, excluded, now, true);
+		return of(t, excluded, now, RoutingStrategy.LEAST_LOADED);
 	}
 
 	/**
-	 * @param withLoads false when the strategy's order does not depend on load (round robin): each
-	 *        load is then only read, as committed, under the agent's lock when the agent's turn comes
+	 * Loads are read unless the strategy's order does not depend on them (round robin): each load
+	 * is then only read, as committed, under the agent's lock when the agent's turn comes.
 	 */
-	List<Candidate> of(RoutedTicket t, Long excluded, Instant now, boolean withLoads) {
-		List<Availability> eligible = pool(t).stream()
+	List<Candidate> of(RoutedTicket t, Long excluded, Instant now, RoutingStrategy strategy) {
+		List<Availability> eligible = poolOf(t, strategy).agents.stream()
 			.filter(a -> excluded == null || a.userId() != excluded)
 			.filter(a -> a.onShift(now))
 			.toList();
 		if (eligible.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, Integer> loads = withLoads ? loads(eligible.stream().map(Availability::userId).toList()) : Map.of();
+		Map<Long, Integer> loads = strategy != RoutingStrategy.ROUND_ROBIN ? loads(eligible.stream().map(Availability::userId).toList())
+				: Map.of();
 		return eligible.stream().map(a -> new Candidate(a.userId(), emails.get(a.userId()), a, loads.getOrDefault(a.userId(), 0))).toList();
 	}
 
@@ -64,57 +70,35 @@ class Candidates {
 
 	/** Drops the cached pools (a setting, an availability or a skill changed on this node). */
 	void invalidate() {
-		pools.clear();
+		pools.invalidate();
 	}
 
-	private record PoolKey(long clientId, long queueId, long categoryId, String tier) {
+	/** A pool is per client, queue, category and tier; the skills strategy's pools carry the agents' skills. */
+	private record PoolKey(long clientId, long queueId, long categoryId, String tier, boolean withSkills) {
 	}
 
-	private static final class Pool {
-
-		final List<Availability> agents;
-		final long loadedAt;
-		/** Read the first time the skills strategy asks, then kept as long as the pool. */
-		volatile Map<Long, List<Skill>> skills;
-
-		Pool(List<Availability> agents, long loadedAt) {
-			this.agents = agents;
-			this.loadedAt = loadedAt;
-		}
+	private record Pool(List<Availability> agents, Map<Long, List<Skill>> skills) {
 	}
 
 	/** The skills of the ticket's pool, cached with the pool (a skill change on this node drops both). */
-	Map<Long, List<Skill>> skills(RoutedTicket t, Agents agents) {
-		Pool pool = poolOf(t);
-		Map<Long, List<Skill>> skills = pool.skills;
-		if (skills == null) {
-			skills = agents.skillsOf(pool.agents.stream().map(Availability::userId).toList());
-			pool.skills = skills;
-		}
-		return skills;
+	Map<Long, List<Skill>> skills(RoutedTicket t) {
+		return poolOf(t, RoutingStrategy.SKILLS).skills;
 	}
-
-	private final Map<PoolKey, Pool> pools = new java.util.concurrent.ConcurrentHashMap<>();
-	private final Map<Long, String> emails = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
 	 * The agents a grant, the onboarding stage and the queue's teams allow, who are AVAILABLE: kept
-	 * per node for {@code tierline.routing.pool-cache-ms} (5 s) — grants, teams and settings change
-	 * rarely, and what matters for fairness (status, capacity, load) is re-read under the agent's lock.
+	 * per node for {@code tierline.routing.pool-cache-ms} (5 s) and then reloaded in the background
+	 * — grants, teams and settings change rarely, and what matters for fairness (status, capacity,
+	 * load) is re-read under the agent's lock.
 	 */
-	private List<Availability> pool(RoutedTicket t) {
-		return poolOf(t).agents;
+	private Pool poolOf(RoutedTicket t, RoutingStrategy strategy) {
+		return pools.get(new PoolKey(t.clientId(), t.queueId(), t.categoryId() == null ? -1L : t.categoryId(), t.tier(),
+				strategy == RoutingStrategy.SKILLS));
 	}
 
-	private Pool poolOf(RoutedTicket t) {
-		var key = new PoolKey(t.clientId(), t.queueId(), t.categoryId() == null ? -1L : t.categoryId(), t.tier());
-		long nowMillis = System.currentTimeMillis();
-		Pool pool = pools.get(key);
-		if (pool == null || nowMillis - pool.loadedAt > poolCacheMillis) {
-			pool = new Pool(load(key), nowMillis);
-			pools.put(key, pool);
-		}
-		return pool;
+	private Pool loadPool(PoolKey key) {
+		List<Availability> pool = load(key);
+		return new Pool(pool, key.withSkills() ? agents.skillsOf(pool.stream().map(Availability::userId).toList()) : Map.of());
 	}
 
 	private List<Availability> load(PoolKey key) {

@@ -13,31 +13,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class QueueSettings {
 
-	private record Cached(Optional<QueueRouting> settings, long loadedAt) {
-	}
-
 	private final JdbcClient jdbc;
-	private final long cacheMillis;
-	private final java.util.Map<Long, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final RefreshingCache<Long, Optional<QueueRouting>> cache;
 
-	QueueSettings(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${tierline.routing.pool-cache-ms:5000}") long cacheMillis) {
+	QueueSettings(JdbcClient jdbc, CacheReloads reloads,
+			@org.springframework.beans.factory.annotation.Value("${tierline.routing.pool-cache-ms:5000}") long cacheMillis) {
 		this.jdbc = jdbc;
-		this.cacheMillis = cacheMillis;
+		this.cache = new RefreshingCache<>(this::read, cacheMillis, reloads);
 	}
 
 	/** The queue's settings, kept per node as long as the candidate pools (a change elsewhere shows within seconds). */
 	Optional<QueueRouting> find(long queueId) {
-		long now = System.currentTimeMillis();
-		Cached cached = cache.get(queueId);
-		if (cached == null || now - cached.loadedAt() > cacheMillis) {
-			cached = new Cached(read(queueId), now);
-			cache.put(queueId, cached);
-		}
-		return cached.settings();
+		return cache.get(queueId);
 	}
 
 	void invalidate() {
-		cache.clear();
+		cache.invalidate();
 	}
 
 	private Optional<QueueRouting> read(long queueId) {

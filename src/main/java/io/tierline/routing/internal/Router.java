@@ -90,7 +90,7 @@ public class Router {
 
 	private Optional<Decision> pick(RoutedTicket ticket, QueueRouting queue, Long excluded, String why) {
 		Instant now = clock.instant();
-		List<Candidate> eligible = candidates.of(ticket, excluded, now, queue.strategy() != RoutingStrategy.ROUND_ROBIN);
+		List<Candidate> eligible = candidates.of(ticket, excluded, now, queue.strategy());
 		int weight = Agents.weight(ticket.severity());
 		String prefix = why == null ? "" : why + "; ";
 		return switch (queue.strategy()) {
@@ -126,7 +126,7 @@ public class Router {
 	private Optional<Decision> bySkills(RoutedTicket facts, List<Candidate> eligible, int weight, String prefix) {
 		RoutedTicket ticket = candidates.withTags(facts);
 		Map<Long, SkillMatch> matches = new LinkedHashMap<>();
-		Map<Long, List<Skill>> poolSkills = candidates.skills(facts, agents);
+		Map<Long, List<Skill>> poolSkills = candidates.skills(facts);
 		eligible.stream().filter(c -> poolSkills.containsKey(c.userId())).forEach(c -> matches.put(c.userId(),
 				SkillMatch.of(ticket, poolSkills.get(c.userId()).stream()
 				.sorted(Comparator.comparingInt((Skill s) -> SkillMatch.order(s.kind())).thenComparing(Skill::skill)).toList())));
