@@ -39,9 +39,11 @@ class HistoryImport {
 	private final ApplicationEventPublisher events;
 	private final BulkWrites bulk;
 	private final int writerCount;
+	private final int parserCount;
 
 	HistoryImport(TicketHistory history, AccessManagement access, JsonMapper json, PlatformTransactionManager transactions,
-			ApplicationEventPublisher events, BulkWrites bulk, @Value("${tierline.import.writers:2}") int writerCount) {
+			ApplicationEventPublisher events, BulkWrites bulk, @Value("${tierline.import.writers:2}") int writerCount,
+			@Value("${tierline.import.parsers:2}") int parserCount) {
 		this.history = history;
 		this.access = access;
 		this.json = json;
@@ -49,6 +51,7 @@ class HistoryImport {
 		this.events = events;
 		this.bulk = bulk;
 		this.writerCount = Math.max(1, writerCount);
+		this.parserCount = Math.max(1, parserCount);
 	}
 
 	/** Refuses the whole request, before reading it, when the caller administers no client (with the admin scope). */
@@ -82,37 +85,22 @@ class HistoryImport {
 		long number = 0;
 		boolean any = false;
 		try (var writers = new ImportWriters(writerCount);
+				var parsing = new OrderedParsing<Parsed>(parserCount, (n, line) -> accept(directory, n, line));
 				var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
-			ImportBatch batch = new ImportBatch(history, transaction, tally, importedPerClient);
-			ImportBatch followUps = new ImportBatch(history, transaction, tally, importedPerClient);
+			var batches = new Batches(writers, tally, importedPerClient, progress);
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				number++;
 				if (line.isBlank()) {
 					continue;
 				}
 				any = true;
-				ImportBatch.Line accepted = accept(directory, tally, number, line);
-				if (accepted == null) {
-					continue;
-				}
-				boolean followUp = accepted.ticket().followUpOf() != null;
-				if (!(followUp ? followUps : batch).add(accepted)) {
-					continue;
-				}
-				writers.submit(batch::flush);
-				batch = new ImportBatch(history, transaction, tally, importedPerClient);
-				if (followUp) {
-					writers.drain();
-					followUps.flush();
-				}
-				progress.stored(number, tally);
+				parsing.add(number, line, batches::take);
 			}
 			if (!any) {
 				throw InvalidInputException.of("body", "holds no ticket lines (JSON Lines, one ticket a line, SPEC §14)");
 			}
-			writers.submit(batch::flush);
-			writers.drain();
-			followUps.flush();
+			parsing.finish(batches::take);
+			batches.finish();
 		}
 		if (tally.counts().imported() % ImportBatch.ANALYZE_EVERY != 0) {
 			history.refreshStatistics();
@@ -122,16 +110,69 @@ class HistoryImport {
 		return tally.report();
 	}
 
-	/** @return the resolved line, or null when it was rejected */
-	private ImportBatch.Line accept(ImportDirectory directory, ImportReport.Tally tally, long number, String line) {
+	/** A line parsed and resolved (on a parser thread), or the reason it was rejected. */
+	private record Parsed(long number, ImportBatch.Line line, String rejection) {
+	}
+
+	private Parsed accept(ImportDirectory directory, long number, String line) {
 		try {
 			ParsedTicket parsed = TicketLine.parse(json, line);
 			var client = directory.client(parsed.client());
-			return new ImportBatch.Line(number, client, directory.resolve(parsed, client));
+			return new Parsed(number, new ImportBatch.Line(number, client, directory.resolve(parsed, client)), null);
 		}
 		catch (BadLine bad) {
-			tally.reject(number, bad.getMessage());
-			return null;
+			return new Parsed(number, null, bad.getMessage());
+		}
+	}
+
+	/**
+	 * Takes the parsed lines in file order and fills batches for the writers. A follow-up waits in a
+	 * batch of its own until every ticket read before it is stored, so its original is found.
+	 */
+	private final class Batches {
+
+		private final ImportWriters writers;
+		private final ImportReport.Tally tally;
+		private final Map<Long, Long> importedPerClient;
+		private final ImportProgress progress;
+		private ImportBatch batch;
+		private final ImportBatch followUps;
+
+		Batches(ImportWriters writers, ImportReport.Tally tally, Map<Long, Long> importedPerClient, ImportProgress progress) {
+			this.writers = writers;
+			this.tally = tally;
+			this.importedPerClient = importedPerClient;
+			this.progress = progress;
+			this.batch = newBatch();
+			this.followUps = newBatch();
+		}
+
+		void take(Parsed parsed) {
+			if (parsed.rejection() != null) {
+				tally.reject(parsed.number(), parsed.rejection());
+				return;
+			}
+			boolean followUp = parsed.line().ticket().followUpOf() != null;
+			if (!(followUp ? followUps : batch).add(parsed.line())) {
+				return;
+			}
+			writers.submit(batch::flush);
+			batch = newBatch();
+			if (followUp) {
+				writers.drain();
+				followUps.flush();
+			}
+			progress.stored(parsed.number(), tally);
+		}
+
+		void finish() {
+			writers.submit(batch::flush);
+			writers.drain();
+			followUps.flush();
+		}
+
+		private ImportBatch newBatch() {
+			return new ImportBatch(history, transaction, tally, importedPerClient);
 		}
 	}
 

@@ -1,10 +1,10 @@
 package io.tierline.exchange;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.tierline.access.AccessManagement;
 import io.tierline.access.Caller;
@@ -18,6 +18,9 @@ import io.tierline.ticket.TicketHistory.ImportedTicket;
  * Tenant isolation: a client the caller does not administer is "unknown", and people of another
  * client cannot act on this client's tickets.
  *
+ * Used by several parser threads at once: every lookup is remembered in a concurrent map, and a
+ * requester is created once however many lines name them at the same time.
+ *
  * Staff named as actors or assignees must already be users (create their accounts first): an
  * unknown one rejects the line rather than inventing a staff account. Requesters are found or
  * created like on first contact.
@@ -26,11 +29,11 @@ final class ImportDirectory {
 
 	private final AccessManagement access;
 	private final Caller caller;
-	private final Map<String, Optional<ClientRef>> clients = new HashMap<>();
-	private final Map<String, Optional<Long>> categories = new HashMap<>();
-	private final Map<String, UserRef> requesters = new HashMap<>();
-	private final Map<String, Optional<UserRef>> users = new HashMap<>();
-	private final Map<Long, Boolean> providers = new HashMap<>();
+	private final Map<String, Optional<ClientRef>> clients = new ConcurrentHashMap<>();
+	private final Map<String, Optional<Long>> categories = new ConcurrentHashMap<>();
+	private final Map<String, UserRef> requesters = new ConcurrentHashMap<>();
+	private final Map<String, Optional<UserRef>> users = new ConcurrentHashMap<>();
+	private final Map<Long, Boolean> providers = new ConcurrentHashMap<>();
 
 	ImportDirectory(AccessManagement access, Caller caller) {
 		this.access = access;
