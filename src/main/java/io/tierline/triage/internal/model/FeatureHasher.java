@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Turns ticket text into hashed term counts: word 1- and 2-grams and character n-grams (3 to 5 by
  * default) over the tokens joined by single spaces, so they also span word boundaries. No strings are built
- * for the n-grams; each gets a 64-bit rolling hash reduced into {@code 2^bits} buckets.
+ * for the n-grams; each gets a 64-bit rolling hash reduced into {@code 2^bits} buckets. A block may
+ * read only the head of the text (its first tokens) and carry a weight (see {@link Vectorizer}).
  */
 public final class FeatureHasher {
 
@@ -15,13 +16,26 @@ public final class FeatureHasher {
 	private final boolean chars;
 	private final int minChar;
 	private final int maxChar;
+	private final int headTokens;
+	private final float weight;
 
 	public FeatureHasher(int bits, boolean words, boolean chars, int minChar, int maxChar) {
+		this(bits, words, chars, minChar, maxChar, 0, 1f);
+	}
+
+	/**
+	 * A block that reads only the first {@code headTokens} tokens of a text (0: all of it; the head
+	 * of a ticket is mostly its subject line) and whose L2-normalised vector is scaled by {@code weight}.
+	 */
+	public FeatureHasher(int bits, boolean words, boolean chars, int minChar, int maxChar, int headTokens,
+			float weight) {
 		this.bits = bits;
 		this.words = words;
 		this.chars = chars;
 		this.minChar = minChar;
 		this.maxChar = maxChar;
+		this.headTokens = headTokens;
+		this.weight = weight;
 	}
 
 	public int dimension() {
@@ -48,9 +62,22 @@ public final class FeatureHasher {
 		return maxChar;
 	}
 
+	/** How many leading tokens the block reads, 0 for the whole text. */
+	public int headTokens() {
+		return headTokens;
+	}
+
+	/** The norm of the block's vector (each block is L2-normalised, then scaled by this). */
+	public float weight() {
+		return weight;
+	}
+
 	/** Hashed raw counts of the text's features (unsorted, may repeat; see {@link TermCounts}). */
 	public TermCounts counts(String text) {
 		List<String> tokens = tokens(text);
+		if (headTokens > 0 && tokens.size() > headTokens) {
+			tokens = tokens.subList(0, headTokens);
+		}
 		TermCounts counts = new TermCounts();
 		if (words) {
 			long previous = 0;

@@ -14,13 +14,17 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes and reads classifiers as gzip-compressed binary (the blob of a model version). Version 2
- * adds each classifier's {@link NeighbourVote}; blobs of version 1 (no vote) still read.
+ * adds each classifier's {@link NeighbourVote}; version 3 appends to each classifier, after the
+ * vote, every block's head length and weight (the head block). Blobs of versions 1 (no vote) and
+ * 2 (no head, every block weight 1) still read.
  */
 public final class ModelCodec {
 
 	private static final int MAGIC_V1 = 0x54524731; // "TRG1"
 
-	private static final int MAGIC = 0x54524732; // "TRG2"
+	private static final int MAGIC_V2 = 0x54524732; // "TRG2"
+
+	private static final int MAGIC = 0x54524733; // "TRG3"
 
 	private ModelCodec() {
 	}
@@ -43,13 +47,13 @@ public final class ModelCodec {
 	public static List<TextClassifier> read(byte[] blob) {
 		try (var in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
 			int magic = in.readInt();
-			if (magic != MAGIC && magic != MAGIC_V1) {
+			if (magic != MAGIC && magic != MAGIC_V2 && magic != MAGIC_V1) {
 				throw new IllegalArgumentException("not a triage model");
 			}
 			int count = in.readInt();
 			List<TextClassifier> classifiers = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
-				classifiers.add(read(in, magic == MAGIC));
+				classifiers.add(read(in, magic != MAGIC_V1, magic == MAGIC));
 			}
 			return classifiers;
 		}
@@ -87,6 +91,10 @@ public final class ModelCodec {
 		out.writeBoolean(c.vote() != null);
 		if (c.vote() != null) {
 			write(c.vote(), out);
+		}
+		for (FeatureHasher b : c.blocks()) {
+			out.writeInt(b.headTokens());
+			out.writeFloat(b.weight());
 		}
 	}
 
@@ -163,10 +171,19 @@ public final class ModelCodec {
 		}
 	}
 
-	private static TextClassifier read(DataInputStream in, boolean withVote) throws IOException {
-		FeatureHasher[] blocks = new FeatureHasher[in.readInt()];
-		for (int b = 0; b < blocks.length; b++) {
-			blocks[b] = new FeatureHasher(in.readInt(), in.readBoolean(), in.readBoolean(), in.readInt(), in.readInt());
+	private static TextClassifier read(DataInputStream in, boolean withVote, boolean withHeads) throws IOException {
+		int blockCount = in.readInt();
+		int[] bits = new int[blockCount];
+		boolean[] words = new boolean[blockCount];
+		boolean[] chars = new boolean[blockCount];
+		int[] minChar = new int[blockCount];
+		int[] maxChar = new int[blockCount];
+		for (int b = 0; b < blockCount; b++) {
+			bits[b] = in.readInt();
+			words[b] = in.readBoolean();
+			chars[b] = in.readBoolean();
+			minChar[b] = in.readInt();
+			maxChar[b] = in.readInt();
 		}
 		int documents = in.readInt();
 		List<String> labels = new ArrayList<>();
@@ -190,6 +207,12 @@ public final class ModelCodec {
 			weights[i] = in.readFloat();
 		}
 		NeighbourVote vote = withVote && in.readBoolean() ? readVote(in, classes) : null;
+		FeatureHasher[] blocks = new FeatureHasher[blockCount];
+		for (int b = 0; b < blockCount; b++) {
+			int head = withHeads ? in.readInt() : 0;
+			float weight = withHeads ? in.readFloat() : 1f;
+			blocks[b] = new FeatureHasher(bits[b], words[b], chars[b], minChar[b], maxChar[b], head, weight);
+		}
 		return new TextClassifier(blocks, documents, labels, new FeatureTable(keys, idf, weights, classes), bias, vote);
 	}
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
  * prints one JSON line of its scores on the other. Options for the experiments in
  * docs/triage.md: {@code --model svm|nb}, {@code --features word|char|word+char},
  * {@code --c X}, {@code --chars MIN-MAX}, {@code --bits WORD,CHAR} (hashed dimensions as powers of
- * two), {@code --neighbours K,WEIGHT} (the training texts' vote; {@code 0} for the SVM alone),
+ * two), {@code --head TOKENS,WEIGHT} (the head block; {@code 0} for none), {@code --neighbours K,WEIGHT} (the training texts' vote; {@code 0} for the SVM alone),
  * {@code --no-knn}, {@code --holdout}.
  */
 public final class TriageEvalCommand {
@@ -28,7 +28,7 @@ public final class TriageEvalCommand {
 		String train = option(list, "--train", null);
 		String test = option(list, "--test", null);
 		if (train == null || test == null) {
-			out.println("usage: eval-triage --train FILE.csv --test FILE.csv [--model svm|nb] [--features word|char|word+char] [--c X] [--chars 3-5] [--neighbours K,WEIGHT] [--no-knn] [--holdout]");
+			out.println("usage: eval-triage --train FILE.csv --test FILE.csv [--model svm|nb] [--features word|char|word+char] [--c X] [--chars 3-5] [--head TOKENS,WEIGHT] [--neighbours K,WEIGHT] [--no-knn] [--holdout]");
 			return 2;
 		}
 		List<LabelledCsv.Row> trainRows = LabelledCsv.read(Path.of(train));
@@ -54,6 +54,9 @@ public final class TriageEvalCommand {
 		settings = settings.withCharRange(Integer.parseInt(range[0]), Integer.parseInt(range[1]));
 		String[] bits = option(args, "--bits", settings.wordBits() + "," + settings.charBits()).split(",");
 		settings = settings.withBits(Integer.parseInt(bits[0]), Integer.parseInt(bits[1]));
+		String[] head = option(args, "--head", settings.headTokens() + "," + settings.headWeight()).split(",");
+		settings = settings.withHead(Integer.parseInt(head[0]),
+				head.length > 1 ? Double.parseDouble(head[1]) : settings.headWeight());
 		String[] vote = option(args, "--neighbours", settings.neighbours() + "," + settings.neighbourWeight()).split(",");
 		return settings.withNeighbours(Integer.parseInt(vote[0]),
 				vote.length > 1 ? Double.parseDouble(vote[1]) : settings.neighbourWeight());
@@ -125,7 +128,8 @@ public final class TriageEvalCommand {
 
 	private static String describe(TrainerSettings s) {
 		return (s.words() ? "word1-2" : "") + (s.words() && s.chars() ? "+" : "")
-				+ (s.chars() ? "char" + s.minChar() + "-" + s.maxChar() : "");
+				+ (s.chars() ? "char" + s.minChar() + "-" + s.maxChar() : "")
+				+ (s.hasHead() ? "+head" + s.headTokens() + "x" + s.headWeight() : "");
 	}
 
 	static double percentile(double[] values, double p) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * TF-IDF over one or more hashed feature blocks (word n-grams, character n-grams): sublinear term
  * frequency {@code 1 + ln(tf)}, smoothed idf {@code ln((1+n)/(1+df)) + 1}, each block
- * L2-normalised on its own and placed side by side (block b starts at the sum of the dimensions
+ * L2-normalised on its own (then scaled by the block's weight, 1 unless set) and placed side by side (block b starts at the sum of the dimensions
  * of the blocks before it).
  */
 public final class Vectorizer {
@@ -73,7 +73,7 @@ public final class Vectorizer {
 		int total = 0;
 		int offset = 0;
 		for (int b = 0; b < blocks.length; b++) {
-			parts[b] = weigh(blocks[b].counts(text).toSparse(), offset);
+			parts[b] = weigh(blocks[b].counts(text).toSparse(), offset, blocks[b].weight());
 			total += parts[b].size();
 			offset += blocks[b].dimension();
 		}
@@ -91,7 +91,7 @@ public final class Vectorizer {
 		return new SparseVector(indices, values);
 	}
 
-	private SparseVector weigh(SparseVector counts, int offset) {
+	private SparseVector weigh(SparseVector counts, int offset, float weight) {
 		int[] indices = counts.indices();
 		float[] values = counts.values();
 		double norm = 0;
@@ -101,7 +101,7 @@ public final class Vectorizer {
 			norm += values[k] * values[k];
 		}
 		if (norm > 0) {
-			float scale = (float) (1.0 / Math.sqrt(norm));
+			float scale = (float) (weight / Math.sqrt(norm));
 			for (int k = 0; k < values.length; k++) {
 				values[k] *= scale;
 			}

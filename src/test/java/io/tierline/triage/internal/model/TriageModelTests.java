@@ -121,27 +121,76 @@ class TriageModelTests {
 	@Test
 	void aModelOfTheFirstFormatStillReads() throws Exception {
 		var train = LabelledCsv.read(TRAIN);
-		TextClassifier plain = new ClassifierTrainer(TrainerSettings.standard().withNeighbours(0, 0)).train(texts(train),
-				labels(train));
+		TextClassifier plain = new ClassifierTrainer(TrainerSettings.standard().withNeighbours(0, 0).withHead(0, 0))
+			.train(texts(train), labels(train));
 		byte[] blob = ModelCodec.write(List.of(plain));
-		byte[] first = firstFormat(blob);
-		TextClassifier copy = ModelCodec.read(first).get(0);
+		TextClassifier copy = ModelCodec.read(olderFormat(blob, '1', plain.blocks().length)).get(0);
 		assertThat(copy.vote()).isNull();
 		assertThat(copy.predict(train.get(1).text()).scores()).containsExactly(plain.predict(train.get(1).text()).scores());
 	}
 
-	// A version 2 blob without a vote is the version 1 blob with "TRG2" for "TRG1" and one false at the end.
-	private static byte[] firstFormat(byte[] blob) throws Exception {
+	@Test
+	void aModelOfTheSecondFormatStillReads() throws Exception {
+		var train = LabelledCsv.read(TRAIN);
+		TextClassifier plain = new ClassifierTrainer(TrainerSettings.standard().withNeighbours(0, 0).withHead(0, 0))
+			.train(texts(train), labels(train));
+		TextClassifier copy = ModelCodec.read(olderFormat(ModelCodec.write(List.of(plain)), '2', plain.blocks().length))
+			.get(0);
+		assertThat(copy.blocks()).allSatisfy(b -> {
+			assertThat(b.headTokens()).isZero();
+			assertThat(b.weight()).isEqualTo(1f);
+		});
+		assertThat(copy.predict(train.get(1).text()).scores()).containsExactly(plain.predict(train.get(1).text()).scores());
+	}
+
+	// A version 3 blob of one classifier is the version 2 blob with "TRG3" for "TRG2" and each block's head
+	// length and weight (8 bytes) at the end; a version 2 blob without a vote is the version 1 blob with "TRG2"
+	// for "TRG1" and one false at the end.
+	private static byte[] olderFormat(byte[] blob, char version, int blocks) throws Exception {
 		byte[] raw;
 		try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(blob))) {
 			raw = in.readAllBytes();
 		}
-		raw[3] = '1';
+		assertThat(raw[3]).isEqualTo((byte) '3');
+		raw[3] = (byte) version;
+		int length = raw.length - 8 * blocks - (version == '1' ? 1 : 0);
 		var out = new ByteArrayOutputStream();
 		try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
-			gzip.write(raw, 0, raw.length - 1);
+			gzip.write(raw, 0, length);
 		}
 		return out.toByteArray();
+	}
+
+	@Test
+	void theHeadBlockReadsOnlyTheFirstTokensAndSurvivesTheCodec() throws Exception {
+		var train = LabelledCsv.read(TRAIN);
+		TrainerSettings settings = TrainerSettings.standard();
+		assertThat(settings.headTokens()).isEqualTo(TrainerSettings.HEAD_TOKENS).isPositive();
+		TextClassifier model = new ClassifierTrainer(settings).train(texts(train), labels(train));
+		assertThat(model.blocks()).hasSize(3);
+		FeatureHasher head = model.blocks()[2];
+		assertThat(head.headTokens()).isEqualTo(TrainerSettings.HEAD_TOKENS);
+		assertThat(head.weight()).isEqualTo((float) TrainerSettings.HEAD_WEIGHT);
+		// Tokens after the head change only the word and character blocks.
+		String first = "printer jammed again on floor three please help now";
+		assertThat(head.counts(first + " tail words here").toSparse().indices())
+			.containsExactly(head.counts(first).toSparse().indices());
+		// The head block's part of a vector has the block's weight as its norm.
+		SparseVector x = model.vectorizer().transform(first);
+		int offset = model.blocks()[0].dimension() + model.blocks()[1].dimension();
+		double squared = 0;
+		for (int k = 0; k < x.size(); k++) {
+			if (x.indices()[k] >= offset) {
+				squared += x.values()[k] * x.values()[k];
+			}
+		}
+		assertThat(Math.sqrt(squared)).isCloseTo(TrainerSettings.HEAD_WEIGHT, org.assertj.core.data.Offset.offset(1e-5));
+		TextClassifier copy = ModelCodec.read(ModelCodec.write(List.of(model))).get(0);
+		assertThat(copy.blocks()[2].headTokens()).isEqualTo(TrainerSettings.HEAD_TOKENS);
+		assertThat(copy.blocks()[2].weight()).isEqualTo((float) TrainerSettings.HEAD_WEIGHT);
+		for (var row : LabelledCsv.read(TEST)) {
+			assertThat(copy.predict(row.text()).scores()).containsExactly(model.predict(row.text()).scores());
+		}
 	}
 
 	@Test
