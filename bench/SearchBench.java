@@ -94,7 +94,9 @@ public class SearchBench {
 		IndexFilter filter = new IndexFilter(Set.of(1L, 2L), Set.of(type), null, null, null);
 		HybridSearch.Gate all = ids -> ids.entrySet().stream()
 			.flatMap(e -> e.getValue().stream().map(id -> e.getKey().name() + ":" + id)).collect(Collectors.toSet());
-		for (int i = 0; i < 100; i++) {
+		// a serving node is warm: the JIT has compiled the query path before the measured queries (-Dwarmup, default 500)
+		int warmup = Integer.parseInt(System.getProperty("warmup", "500"));
+		for (int i = 0; i < warmup; i++) {
 			query(search, filter, all, hybrid);
 		}
 		long[] took = new long[queries];

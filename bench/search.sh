@@ -13,6 +13,6 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cp -r target/classes "$TMP/classes"   # a rebuild of the work tree during the run does not disturb it
 echo "== $(date -u +%FT%TZ) articles=${ARTICLES:-100000} tickets=${TICKETS:-200000} queries=${QUERIES:-1000}"
-java -Xmx4g -Djava.io.tmpdir="$TMP" -Dkeep="${KEEP:-}" -Darticles="${ARTICLES:-100000}" -Dtickets="${TICKETS:-200000}" -Dqueries="${QUERIES:-1000}" \
+java -Xmx4g -Djava.io.tmpdir="$TMP" -Dkeep="${KEEP:-}" -Darticles="${ARTICLES:-100000}" -Dtickets="${TICKETS:-200000}" -Dqueries="${QUERIES:-1000}" -Dwarmup="${WARMUP:-500}" \
   -cp "$TMP/classes:$(cat target/search-bench.cp)" bench/SearchBench.java 2>&1 | grep -v "^SLF4J\|WARNING\|ai.djl"
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"

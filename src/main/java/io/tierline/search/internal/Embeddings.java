@@ -21,6 +21,23 @@ public class Embeddings {
 
 	public float[] embed(String text) {
 		String input = text == null || text.isBlank() ? "(empty)" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-		return model.embed(input).content().vector();
+		return unit(model.embed(input).content().vector());
+	}
+
+	/** Scaled to length 1, as the index's dot-product similarity requires (it then equals the cosine). */
+	static float[] unit(float[] vector) {
+		double norm = 0;
+		for (float v : vector) {
+			norm += v * v;
+		}
+		if (norm == 0) {
+			return vector;
+		}
+		float scale = (float) (1 / Math.sqrt(norm));
+		float[] unit = new float[vector.length];
+		for (int i = 0; i < vector.length; i++) {
+			unit[i] = vector[i] * scale;
+		}
+		return unit;
 	}
 }

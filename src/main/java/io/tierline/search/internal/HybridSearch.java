@@ -31,6 +31,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.springframework.stereotype.Component;
@@ -78,9 +79,12 @@ public class HybridSearch {
 			Query textQuery = textQuery(searcher.getIndexReader(), index.current().analyzer(), text);
 			Map<Integer, Double> fused = new LinkedHashMap<>();
 			if (textQuery != null) {
+				// the fuzzy clauses become the terms they match once, for the ranking and the highlighter alike
+				textQuery = searcher.rewrite(textQuery);
 				BooleanQuery bm25 = new BooleanQuery.Builder().add(textQuery, BooleanClause.Occur.MUST)
 					.add(filterQuery, BooleanClause.Occur.FILTER).build();
-				fuse(fused, searcher.search(bm25, candidates).scoreDocs, 0);
+				// no exact hit count wanted: block-max WAND may skip documents that cannot reach the top from the start
+				fuse(fused, searcher.search(bm25, new TopScoreDocCollectorManager(candidates, null, candidates)).scoreDocs, 0);
 			}
 			fuse(fused, searcher.search(new KnnFloatVectorQuery(LuceneIndex.VECTOR, vector, candidates, filterQuery), candidates).scoreDocs,
 					(1 + MIN_COSINE) / 2);
@@ -176,9 +180,8 @@ public class HybridSearch {
 			.withMaxLength(30_000)
 			.withHighlightPhrasesStrictly(false)
 			.build();
-		// the fuzzy clauses as the terms they matched: the highlighter then looks up terms instead of walking automata
-		Query rewritten = searcher.rewrite(textQuery);
-		Map<String, String[]> marked = highlighter.highlightFields(new String[] { LuceneIndex.TITLE, LuceneIndex.BODY }, rewritten,
+		// textQuery is rewritten already (fuzzy clauses as the terms they matched): the highlighter looks up terms, walks no automata
+		Map<String, String[]> marked = highlighter.highlightFields(new String[] { LuceneIndex.TITLE, LuceneIndex.BODY }, textQuery,
 				docIds, new int[] { 1, 2 });
 		List<Hit> result = new ArrayList<>();
 		for (int i = 0; i < hits.size(); i++) {

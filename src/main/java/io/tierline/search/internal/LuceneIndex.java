@@ -42,6 +42,12 @@ public class LuceneIndex implements AutoCloseable {
 			PRODUCT = "product", TITLE = "title", BODY = "body", UPDATED = "updated", VECTOR = "vec";
 
 	private static final String WATERMARK = "watermark";
+	private static final String FORMAT_KEY = "format";
+	/**
+	 * What the documents of this code look like; an index of another format is rebuilt. 2: unit
+	 * vectors compared by dot product (cheaper than cosine, which divides by both norms every time).
+	 */
+	static final String FORMAT = "2";
 
 	/** Body positions and offsets in the postings: highlighting needs no re-analysis. */
 	private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
@@ -62,8 +68,11 @@ public class LuceneIndex implements AutoCloseable {
 		try {
 			Files.createDirectories(path);
 			directory = FSDirectory.open(path);
-			existed = DirectoryReader.indexExists(directory);
-			IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+			// an index written in another format (another vector similarity, other fields) is thrown away and rebuilt
+			existed = DirectoryReader.indexExists(directory)
+					&& FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
+			IndexWriterConfig config = new IndexWriterConfig(analyzer)
+				.setOpenMode(existed ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
 				.setRAMBufferSizeMB(64)
 				// what is not committed belongs to an unfinished rebuild or batch: the last commit stays the truth
 				.setCommitOnClose(false);
@@ -127,7 +136,7 @@ public class LuceneIndex implements AutoCloseable {
 	/** Saves everything written so far together with the log position it reflects. */
 	public void commit(long watermark) {
 		try {
-			writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark)).entrySet());
+			writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark), FORMAT_KEY, FORMAT).entrySet());
 			writer.commit();
 		}
 		catch (IOException e) {
@@ -210,7 +219,7 @@ public class LuceneIndex implements AutoCloseable {
 		d.add(new TextField(TITLE, doc.title(), Field.Store.YES));
 		d.add(new Field(BODY, doc.body(), BODY_TYPE));
 		d.add(new StoredField(UPDATED, doc.updatedAt() == null ? 0 : doc.updatedAt().toEpochMilli()));
-		d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+		d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
 		return d;
 	}
 }
