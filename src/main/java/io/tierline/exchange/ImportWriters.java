@@ -49,22 +49,25 @@ final class ImportWriters implements AutoCloseable {
 
 	/** Waits until every submitted batch is stored; a batch that failed fails the import here. */
 	void drain() {
-		for (Future<?> f : running) {
-			try {
-				f.get();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("import interrupted", e);
-			}
-			catch (ExecutionException e) {
-				if (e.getCause() instanceof RuntimeException cause) {
-					throw cause;
-				}
-				throw new IllegalStateException(e.getCause());
-			}
-		}
+		running.forEach(ImportWriters::await);
 		running.clear();
+	}
+
+	/** The task's result once it is done; what it threw is thrown here, so a failed task fails the import. */
+	static <T> T await(Future<T> task) {
+		try {
+			return task.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("import interrupted", e);
+		}
+		catch (ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -85,20 +84,8 @@ final class OrderedParsing<T> implements AutoCloseable {
 		size = 0;
 	}
 
-	private void handOn(Future<List<T>> chunk, Consumer<T> ready) {
-		try {
-			chunk.get().forEach(ready);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("import interrupted", e);
-		}
-		catch (ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw new IllegalStateException(e.getCause());
-		}
+	private static <T> void handOn(Future<List<T>> chunk, Consumer<T> ready) {
+		ImportWriters.await(chunk).forEach(ready);
 	}
 
 	@Override
