@@ -1,7 +1,6 @@
 package io.tierline.search.internal;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import org.springframework.stereotype.Component;
 
@@ -17,7 +16,7 @@ public class Embeddings {
 	/** The model reads 256 word pieces at most; longer text only costs time (it is split and averaged). */
 	private static final int MAX_CHARS = 1_000;
 
-	private final EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+	private final EmbeddingModel model = new MiniLm();
 
 	public float[] embed(String text) {
 		String input = text == null || text.isBlank() ? "(empty)" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
