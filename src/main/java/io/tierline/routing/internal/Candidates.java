@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may be given a ticket (issue 9): a grant covers its client, queue, category and tier; not in
  * the SHADOW stage for the client (SPEC §1); a member of a team working the queue when the queue
  * names teams; not on a team working another client's dedicated queue; AVAILABLE and on shift.
- * The pool is cached briefly per node; loads are read for every decision.
+ * The pool is cached briefly per node (reloaded in the background); loads are read for every decision.
  */
 @Repository
 class Candidates {
@@ -34,13 +34,8 @@ class Candidates {
 		this.pools = new RefreshingCache<>(this::loadPool, poolCacheMillis, reloads);
 	}
 
-	/** Who is eligible, from the pool (cached a few seconds), with their loads read now. */
-	List<Candidate> of(RoutedTicket t, Long excluded, Instant now) {
-		return of(t, excluded, now, RoutingStrategy.LEAST_LOADED);
-	}
-
 	/**
-	 * Loads are read unless the strategy's order does not depend on them (round robin): each load
+	 * Who is eligible, from the pool (cached a few seconds), with their loads read now. Loads are read unless the strategy's order does not depend on them (round robin): each load
 	 * is then only read, as committed, under the agent's lock when the agent's turn comes.
 	 */
 	List<Candidate> of(RoutedTicket t, Long excluded, Instant now, RoutingStrategy strategy) {
