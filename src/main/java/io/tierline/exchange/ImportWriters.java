@@ -70,8 +70,10 @@ final class ImportWriters implements AutoCloseable {
 		}
 	}
 
+	/** Drops the batches not yet begun; a batch being stored finishes (see {@link OrderedParsing#close()}: no interrupt). */
 	@Override
 	public void close() {
-		threads.shutdownNow();
+		running.forEach(batch -> batch.cancel(false));
+		threads.shutdown();
 	}
 }

@@ -88,8 +88,13 @@ final class OrderedParsing<T> implements AutoCloseable {
 		ImportWriters.await(chunk).forEach(ready);
 	}
 
+	/**
+	 * Drops the chunks not yet begun; a chunk being parsed finishes (no interrupt: an interrupted
+	 * thread in the middle of a JDBC call can close an H2 file database for everybody).
+	 */
 	@Override
 	public void close() {
-		threads.shutdownNow();
+		inFlight.forEach(chunk -> chunk.cancel(false));
+		threads.shutdown();
 	}
 }

@@ -1,8 +1,9 @@
 package io.tierline.routing.internal;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CacheReloads implements Executor, DisposableBean {
 
-	private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+	private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
 		Thread t = new Thread(r, "routing-cache-reload");
 		t.setDaemon(true);
 		return t;
@@ -22,8 +23,13 @@ class CacheReloads implements Executor, DisposableBean {
 		thread.execute(reload);
 	}
 
+	/**
+	 * Drops the reloads still queued; one under way finishes. No interrupt: an interrupted thread in
+	 * the middle of a JDBC call can close an H2 file database for everybody.
+	 */
 	@Override
 	public void destroy() {
-		thread.shutdownNow();
+		thread.getQueue().clear();
+		thread.shutdown();
 	}
 }

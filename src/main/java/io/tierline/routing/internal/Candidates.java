@@ -35,8 +35,9 @@ class Candidates {
 	}
 
 	/**
-	 * Who is eligible, from the pool (cached a few seconds), with their loads read now. Loads are read unless the strategy's order does not depend on them (round robin): each load
-	 * is then only read, as committed, under the agent's lock when the agent's turn comes.
+	 * Who is eligible, from the pool (cached a few seconds), with their loads read now — unless the
+	 * strategy's order does not depend on them (round robin): each load is then only read, as
+	 * committed, under the agent's lock when the agent's turn comes.
 	 */
 	List<Candidate> of(RoutedTicket t, Long excluded, Instant now, RoutingStrategy strategy) {
 		List<Availability> eligible = poolOf(t, strategy).agents.stream()
