@@ -13,25 +13,27 @@ import java.util.Random;
  * requesters, about 8 events per ticket (3 of them messages), one in four escalated to T2, one in
  * twenty reopened, one in ten a follow-up of the ticket before it. Seeded, so every run gets the
  * same file.
- *   java bench/HistoryLoad.java OUT.jsonl N
+ * External ids are PREFIX-0, PREFIX-1, … (PREFIX defaults to BENCH).
+ *   java bench/HistoryLoad.java OUT.jsonl N [PREFIX]
  */
 public class HistoryLoad {
 
 	public static void main(String[] args) throws IOException {
 		Path out = Path.of(args[0]);
 		int n = Integer.parseInt(args[1]);
+		String prefix = args.length > 2 ? args[2] : "BENCH";
 		var random = new Random(42);
 		Instant start = Instant.parse("2025-01-01T00:00:00Z");
 		try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
 			for (int i = 0; i < n; i++) {
 				Instant created = start.plusSeconds(i * 60L);
-				w.write(ticket(i, created, random));
+				w.write(ticket(prefix, i, created, random));
 				w.write('\n');
 			}
 		}
 	}
 
-	static String ticket(int i, Instant created, Random random) {
+	static String ticket(String prefix, int i, Instant created, Random random) {
 		String requester = "req" + (i % 2000) + "@bench.test";
 		List<String> events = new ArrayList<>();
 		Instant at = created;
@@ -51,8 +53,8 @@ public class HistoryLoad {
 			events.add(event(at = at.plusSeconds(3600), "STATUS", null, "\"status\":\"SOLVED\",\"actor\":\"" + solver + "\""));
 		}
 		events.add(event(at.plusSeconds(7200), "CSAT", null, "\"score\":" + (1 + random.nextInt(5))));
-		String followUp = i % 10 == 9 ? "\"BENCH-" + (i - 1) + "\"" : "null";
-		return "{\"externalId\":\"BENCH-" + i + "\",\"client\":\"acme\",\"requester\":{\"email\":\"" + requester
+		String followUp = i % 10 == 9 ? "\"" + prefix + "-" + (i - 1) + "\"" : "null";
+		return "{\"externalId\":\"" + prefix + "-" + i + "\",\"client\":\"acme\",\"requester\":{\"email\":\"" + requester
 				+ "\",\"name\":\"Requester " + (i % 2000) + "\"},\"subject\":\"Export fails " + i + "\",\"channel\":\"EMAIL\","
 				+ "\"severity\":\"P" + (1 + i % 4) + "\",\"category\":\"data-import\",\"createdAt\":\"" + created
 				+ "\",\"followUpOf\":" + followUp + ",\"events\":[" + String.join(",", events) + "]}";

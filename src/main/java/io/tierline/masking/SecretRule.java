@@ -12,7 +12,19 @@ import java.util.stream.Stream;
  * {@code u}; without such groups the whole match) is the secret, and a classifier that says which kind a match is, or null when it is
  * not a secret after all (a card number failing Luhn, the word "password" in prose).
  */
-record SecretRule(Pattern pattern, List<String> groups, Function<Matcher, SecretKind> classify, String hint) {
+record SecretRule(Pattern pattern, List<String> groups, Function<Matcher, SecretKind> classify, Precheck precheck) {
+
+	/**
+	 * A condition every text the pattern matches in must meet, far cheaper to test than running the
+	 * pattern ({@link String#contains} is a vectorised scan): most texts hold no secret, and a rule
+	 * whose precheck fails is skipped. It may let through texts without a match, never the reverse.
+	 */
+	@FunctionalInterface
+	interface Precheck {
+
+		/** @param lowerCase {@code text} in lower case ({@link java.util.Locale#ROOT}), for the case-insensitive patterns */
+		boolean mayMatch(String text, String lowerCase);
+	}
 
 	static SecretRule of(SecretKind kind, String regex) {
 		return of(m -> kind, regex);
@@ -20,17 +32,42 @@ record SecretRule(Pattern pattern, List<String> groups, Function<Matcher, Secret
 
 	static SecretRule of(Function<Matcher, SecretKind> classify, String regex) {
 		List<String> groups = Stream.of("s", "t", "u").filter(g -> regex.contains("(?<" + g + ">")).toList();
-		return new SecretRule(Pattern.compile(regex), groups, classify, null);
+		return new SecretRule(Pattern.compile(regex), groups, classify, (text, lowerCase) -> true);
 	}
 
-	/** The same rule, skipped without running its pattern when the text does not contain {@code literal}. */
-	SecretRule onlyWith(String literal) {
-		return new SecretRule(pattern, groups, classify, literal);
+	/** The same rule, skipped without running its pattern when the text contains none of {@code literals}. */
+	SecretRule onlyWith(String... literals) {
+		return onlyWhen((text, lowerCase) -> containsAny(text, literals));
+	}
+
+	/** As {@link #onlyWith}, for a case-insensitive pattern: {@code literals} are in lower case. */
+	SecretRule onlyWithIgnoringCase(String... literals) {
+		return onlyWhen((text, lowerCase) -> containsAny(lowerCase, literals));
+	}
+
+	SecretRule onlyWhen(Precheck condition) {
+		Precheck before = precheck;
+		return new SecretRule(pattern, groups, classify,
+				(text, lowerCase) -> before.mayMatch(text, lowerCase) && condition.mayMatch(text, lowerCase));
+	}
+
+	static boolean containsAny(String text, String... literals) {
+		for (String literal : literals) {
+			if (text.contains(literal)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** As {@link #apply(String, String, Map)}, lower-casing the text itself. */
+	String apply(String text, Map<SecretKind, Integer> found) {
+		return apply(text, text.toLowerCase(java.util.Locale.ROOT), found);
 	}
 
 	/** Replaces every secret this rule finds and counts it in {@code found}; the same string when none. */
-	String apply(String text, Map<SecretKind, Integer> found) {
-		if (hint != null && !text.contains(hint)) {
+	String apply(String text, String lowerCase, Map<SecretKind, Integer> found) {
+		if (!precheck.mayMatch(text, lowerCase)) {
 			return text;
 		}
 		Matcher m = pattern.matcher(text);

@@ -29,7 +29,8 @@ final class SecretRules {
 
 	/** AWS access key ids (the secret keys and Azure account keys are {@link #PAIRS}). */
 	static final SecretRule AWS_KEY_IDS = SecretRule.of(SecretKind.CLOUD_ACCESS_KEY,
-			"(?<s>A(?<![A-Za-z0-9_]A)(?:KIA|SIA|BIA|CCA)[A-Z0-9]{16})(?![A-Za-z0-9_])");
+			"(?<s>A(?<![A-Za-z0-9_]A)(?:KIA|SIA|BIA|CCA)[A-Z0-9]{16})(?![A-Za-z0-9_])")
+		.onlyWith("AKIA", "ASIA", "ABIA", "ACCA");
 
 	/**
 	 * Tokens whose prefix names the provider, grouped by first letter so that most positions fail
@@ -48,7 +49,9 @@ final class SecretRules {
 					"AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])", // Google API key
 					"ya29\\.[0-9A-Za-z_-]{20,2000}+", // Google OAuth access token
 					"npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])") // npm
-			+ ")");
+			+ ")")
+		.onlyWith("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox", "hooks.slack.com/", "hf_", "rk_", "sk_", "sk-",
+				"shp", "SG.", "SK", "AIza", "ya29.", "npm_");
 
 	static final SecretRule JWTS = SecretRule.of(SecretKind.JWT,
 			"(?<s>eyJ(?<![A-Za-z0-9_-]eyJ)[A-Za-z0-9_-]{8,4096}+\\.ey[A-Za-z0-9_-]{8,8192}+\\.[A-Za-z0-9_-]{8,4096}+)").onlyWith("eyJ");
@@ -56,12 +59,16 @@ final class SecretRules {
 	/** {@code Bearer <token>} and {@code Authorization: Basic <base64 of user:password>}. */
 	static final SecretRule HEADERS = SecretRule.of(SecretRules::header,
 			"(?i)[ab](?<![a-z0-9_][ab])(?:earer[ \\t]{1,5}+" + NOT_MASKED + "(?<s>[A-Za-z0-9._~+/-]{16,4096}+=*+)"
-					+ "|uthorization:[ \\t]{0,5}+basic[ \\t]{1,5}+" + NOT_MASKED + "(?<t>[A-Za-z0-9+/]{8,4096}+=*+))");
+					+ "|uthorization:[ \\t]{0,5}+basic[ \\t]{1,5}+" + NOT_MASKED + "(?<t>[A-Za-z0-9+/]{8,4096}+=*+))")
+		.onlyWithIgnoringCase("bearer", "authorization:");
 
 	/** Key names whose value is a secret, grouped by first letter; the longer name of a pair comes first. */
 	private static final String KEYS = "(?<key>a(?:ws_?secret_?(?:access_?)?key|ccountkey|pi[_-]?key|ccess[_-]?(?:token|key)|uth[_-]?token)"
 			+ "|p(?:assw(?:or)?d|wd|assphrase|rivate[_-]?key)|s(?:ecret_?access_?key|haredaccesskey|ecret|ession[_-]?token)"
 			+ "|client[_-]?secret|refresh[_-]?token|token)";
+
+	/** Every name {@link #KEYS} matches contains one of these (lower case): the cheap test before the pattern. */
+	private static final String[] KEY_LITERALS = { "token", "key", "passw", "pwd", "passphrase", "secret" };
 
 	/**
 	 * {@code key=value}, {@code key: value}, {@code "key": "value"}, {@code KEY_PASSWORD=value},
@@ -70,11 +77,17 @@ final class SecretRules {
 	 */
 	static final SecretRule PAIRS = SecretRule.of(SecretRules::pair, "(?i)(?=[acprst])" + KEYS
 			+ "(?![a-z0-9])[\"']?[ \\t]{0,3}+(?<sep>:=?|=>?)[ \\t]{0,3}+(?:(?<q>[\"'])" + NOT_MASKED + "(?<s>[^\"'\\r\\n]{1,300}+)\\k<q>|"
-			+ NOT_MASKED + "(?<t>[^\\s\"'<>&;,]{1,300}+)(?:(?=[ \\t]*+(?:\\r?\\n|\\z))(?<eol>))?)");
+			+ NOT_MASKED + "(?<t>[^\\s\"'<>&;,]{1,300}+)(?:(?=[ \\t]*+(?:\\r?\\n|\\z))(?<eol>))?)")
+		.onlyWithIgnoringCase(KEY_LITERALS)
+		.onlyWith(":", "=");
 
 	/** {@code <password>value</password>}, {@code <db:secret>value</db:secret>}. */
 	static final SecretRule XML_ELEMENTS = SecretRule.of(SecretRules::xmlElement,
-			"(?i)<(?<tag>(?:[A-Za-z0-9-]{0,30}[_:-])?" + KEYS + ")>" + NOT_MASKED + "(?<s>[^<\\r\\n]{1,300}+)</\\k<tag>>").onlyWith("</");
+			"(?i)<(?<tag>(?:[A-Za-z0-9-]{0,30}[_:-])?" + KEYS + ")>" + NOT_MASKED + "(?<s>[^<\\r\\n]{1,300}+)</\\k<tag>>").onlyWith("</")
+		.onlyWithIgnoringCase(KEY_LITERALS);
+
+	/** The shortest card number {@link #CARDS} takes has 13 digits (\\d is ASCII only here). */
+	private static final int CARD_DIGITS_MIN = 13;
 
 	/**
 	 * Groups of four (Visa, Mastercard), 4-6-5 (Amex), 4-6-4 (Diners) or 13–19 digits in a row, not
@@ -82,7 +95,8 @@ final class SecretRules {
 	 * with a plain character class, the cheapest first step for a position that holds no digit.
 	 */
 	static final SecretRule CARDS = SecretRule.of(m -> Luhn.valid(m.group()) ? SecretKind.CARD_NUMBER : null,
-			"[2-6](?<![\\w.+-][2-6])(?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|(?<=3)\\d{3}[ -]\\d{6}[ -]\\d{4,5})(?!\\w|[.-]\\w)");
+			"[2-6](?<![\\w.+-][2-6])(?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|(?<=3)\\d{3}[ -]\\d{6}[ -]\\d{4,5})(?!\\w|[.-]\\w)")
+		.onlyWhen((text, lowerCase) -> digits(text, CARD_DIGITS_MIN));
 
 	static final List<SecretRule> ALL = List.of(PRIVATE_KEYS, URL_PASSWORDS, AWS_KEY_IDS, PROVIDER_KEYS, JWTS, HEADERS, PAIRS,
 			XML_ELEMENTS, CARDS);
@@ -125,6 +139,18 @@ final class SecretRules {
 			return SecretKind.CLOUD_ACCESS_KEY;
 		}
 		return k.startsWith("pass") || k.equals("pwd") ? SecretKind.PASSWORD : SecretKind.SECRET_VALUE;
+	}
+
+	/** Whether {@code text} holds at least {@code min} ASCII digits. */
+	static boolean digits(String text, int min) {
+		int seen = 0;
+		for (int i = 0, n = text.length(); i < n && seen < min; i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				seen++;
+			}
+		}
+		return seen >= min;
 	}
 
 	private static boolean hasDigit(String s) {
