@@ -33,8 +33,8 @@ public class SearchIndexing {
 	}
 
 	/** As {@link #index} for each of the documents, in one round trip. */
-	public void indexAll(java.util.List<SearchDocument> documents) {
-		log.upsertAll(documents);
+	public void indexAll(SearchDocument.Type type, java.util.List<Long> ids) {
+		log.readAll(type, ids);
 	}
 
 	/** Takes the document out of every node's index; removing one that is not there changes nothing. */

@@ -3,12 +3,15 @@ package io.tierline.search.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.tierline.common.BulkWrites;
+import io.tierline.search.SearchDocument;
 import jakarta.annotation.PreDestroy;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -44,6 +47,7 @@ public class IndexFollower {
 	private final long periodMs;
 	private final Duration retention;
 	private final BulkWrites bulk;
+	private final TicketSearchSource tickets;
 	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread t = new Thread(r, "search-follower");
 		t.setDaemon(true);
@@ -53,7 +57,7 @@ public class IndexFollower {
 
 	IndexFollower(SearchIndex index, IndexLog changes, Embeddings embeddings, Reindexer reindexer, Clock clock,
 			@Value("${tierline.search.follow-ms:1000}") long periodMs,
-			@Value("${tierline.search.log-retention:P14D}") Duration retention, BulkWrites bulk) {
+			@Value("${tierline.search.log-retention:P14D}") Duration retention, BulkWrites bulk, TicketSearchSource tickets) {
 		this.index = index;
 		this.changes = changes;
 		this.embeddings = embeddings;
@@ -62,6 +66,7 @@ public class IndexFollower {
 		this.periodMs = periodMs;
 		this.retention = retention;
 		this.bulk = bulk;
+		this.tickets = tickets;
 	}
 
 	/** Rebuilds a missing index in the background, then follows the log. */
@@ -122,9 +127,10 @@ public class IndexFollower {
 		long from = watermark;
 		long started = System.nanoTime();
 		while (!bulk.deferring() && !(entries = changes.after(from, BATCH)).isEmpty()) {
+			Map<Long, SearchDocument> read = readFromSources(entries);
 			for (IndexLog.Entry e : entries) {
 				if (index.appliedAbove().add(e.seq())) {
-					applyOne(lucene, e);
+					applyOne(lucene, e, read);
 					applied++;
 				}
 				contiguous = contiguous && e.loggedAt().isBefore(settled);
@@ -151,12 +157,24 @@ public class IndexFollower {
 		return applied;
 	}
 
-	private void applyOne(LuceneIndex lucene, IndexLog.Entry e) {
-		if (e.document() == null) {
+	/** The tickets of the entries logged without their documents, read together: solved or closed ones only. */
+	private Map<Long, SearchDocument> readFromSources(List<IndexLog.Entry> entries) {
+		List<Long> ids = entries.stream().filter(IndexLog.Entry::readFromSource).map(IndexLog.Entry::docId).distinct().toList();
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, SearchDocument> read = new HashMap<>();
+		tickets.findAll(ids).forEach(d -> read.put(d.id(), d));
+		return read;
+	}
+
+	private void applyOne(LuceneIndex lucene, IndexLog.Entry e, Map<Long, SearchDocument> read) {
+		SearchDocument document = e.readFromSource() ? read.get(e.docId()) : e.document();
+		if (document == null) {
 			lucene.delete(e.type(), e.docId());
 		}
 		else {
-			lucene.upsert(e.document(), embeddings.embed(Reindexer.embeddingText(e.document())));
+			lucene.upsert(document, embeddings.embed(Reindexer.embeddingText(document)));
 		}
 	}
 

@@ -40,24 +40,35 @@ public class IndexLog {
 		onAppend.add(listener);
 	}
 
-	/** One change: {@code document} is null for a delete. */
-	public record Entry(long seq, SearchDocument.Type type, long docId, SearchDocument document, Instant loggedAt) {
+	/**
+	 * One change. A delete has no document; an upsert usually carries it, but a bulk write's
+	 * ({@link #readAll}) does not: the node reads it from its source when it applies the entry.
+	 */
+	public record Entry(long seq, SearchDocument.Type type, long docId, boolean delete, SearchDocument document, Instant loggedAt) {
+
+		boolean readFromSource() {
+			return !delete && document == null;
+		}
 	}
 
 	public void upsert(SearchDocument document) {
 		append(document.type(), document.id(), "UPSERT", JSON.writeValueAsString(document));
 	}
 
-	/** As {@link #upsert} for each, in one JDBC batch. */
-	public void upsertAll(List<SearchDocument> documents) {
-		if (documents.isEmpty()) {
+	/**
+	 * Upserts of {@code ids} without their documents, in one JDBC batch: each node reads a document
+	 * from its source when it applies the entry (one that is not searchable then is removed). A
+	 * history import logs its tickets so, rather than reading back and writing again every text it
+	 * has just stored while it is still writing.
+	 */
+	public void readAll(SearchDocument.Type type, List<Long> ids) {
+		if (ids.isEmpty()) {
 			return;
 		}
 		var loggedAt = Rows.timestamp(clock.instant());
-		List<Object[]> rows = documents.stream()
-			.map(d -> new Object[] { d.type().name(), d.id(), "UPSERT", JSON.writeValueAsString(d), loggedAt })
-			.toList();
-		batch.batchUpdate(INSERT, rows);
+		List<Object[]> rows = ids.stream().map(id -> new Object[] { type.name(), id, "UPSERT", null, loggedAt }).toList();
+		int unknown = org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN;
+		batch.batchUpdate(INSERT, rows, new int[] { unknown, unknown, unknown, java.sql.Types.VARCHAR, unknown });
 		appended();
 	}
 
@@ -115,6 +126,7 @@ public class IndexLog {
 	private static Entry entry(ResultSet rs, int row) throws SQLException {
 		String json = rs.getString("document");
 		return new Entry(rs.getLong("id"), SearchDocument.Type.valueOf(rs.getString("doc_type")), rs.getLong("doc_id"),
-				json == null ? null : JSON.readValue(json, SearchDocument.class), Rows.instant(rs, "logged_at"));
+				"DELETE".equals(rs.getString("action")), json == null ? null : JSON.readValue(json, SearchDocument.class),
+				Rows.instant(rs, "logged_at"));
 	}
 }

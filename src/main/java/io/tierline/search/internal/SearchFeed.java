@@ -39,12 +39,13 @@ class SearchFeed {
 
 	/**
 	 * Imported history: each ticket that is solved or closed becomes searchable like any other. The
-	 * batch is read and logged together (a few statements, not a few per ticket: the import is
-	 * still writing). The others are new tickets never indexed, so there is nothing to remove.
+	 * batch is logged by id in one statement, without its texts: the import is still writing, and
+	 * each node reads the documents when it follows the log (the others, never indexed, are
+	 * skipped then).
 	 */
 	@ApplicationModuleListener
 	void on(TicketsImported event) {
-		indexing.indexAll(tickets.findAll(event.ticketIds()));
+		indexing.indexAll(SearchDocument.Type.TICKET, event.ticketIds());
 	}
 
 	@ApplicationModuleListener

@@ -56,7 +56,7 @@ public class SolvedTickets {
 				select t.id, t.client_id, o.ticket_prefix, t.number, t.subject, t.status, t.product_id, t.updated_at
 				from tickets t join organizations o on o.id = t.client_id
 				where t.id in (:ids) order by t.id""").param("ids", ticketIds)
-			.query(SolvedTickets::head).stream().filter(h -> !h.status.isActive()).toList();
+			.query(SolvedTickets::head).list().stream().filter(h -> !h.status.isActive()).toList();
 		if (heads.isEmpty()) {
 			return List.of();
 		}

@@ -47,7 +47,7 @@ public class TriageModels {
 	/** A version QUEUED or TRAINING for the client, if any. */
 	Optional<ModelVersion> unfinished(long clientId) {
 		return jdbc.sql("select " + COLUMNS + " from triage_models where client_id = ? and status in ('QUEUED', 'TRAINING') order by id desc")
-			.param(clientId).query(TriageModels::version).stream().findFirst();
+			.param(clientId).query(TriageModels::version).list().stream().findFirst();
 	}
 
 	void progress(long id, String status, double progress) {

@@ -47,6 +47,9 @@ class SecondNodeIntegrationTests {
 	@Autowired
 	io.tierline.access.AccessManagement access;
 
+	@Autowired
+	TicketSearchSource ticketSource;
+
 	@Test
 	void aSecondNodeFollowsTheLogIntoItsOwnIndexAndResumesFromItsWatermark() throws Exception {
 		Api t1 = Api.at(port).as("t1@northwind.test");
@@ -73,9 +76,39 @@ class SecondNodeIntegrationTests {
 		restarted.close();
 	}
 
+	/**
+	 * A history import logs its tickets by id only: a node reads each document when it follows,
+	 * indexing the solved one and leaving out the one still open.
+	 */
+	@Test
+	void entriesLoggedByIdAreReadFromTheTicketsWhenFollowed() throws Exception {
+		Api t1 = Api.at(port).as("t1@northwind.test");
+		long solved = t1.post("/api/v1/tickets", Map.of("client", "acme", "requester", Map.of("email", "dana@customer.test", "name", "Dana"),
+				"subject", "Logged by id kqzvbnwx", "description", "Read from the source.", "channel", "EMAIL", "severity", "P3",
+				"category", "authentication")).json().get("id").asLong();
+		assertThat(t1.patch("/api/v1/tickets/" + solved, Map.of("status", "SOLVED")).status()).isEqualTo(200);
+		long open = t1.post("/api/v1/tickets", Map.of("client", "acme", "requester", Map.of("email", "dana@customer.test", "name", "Dana"),
+				"subject", "Still open kqzvbnwx", "description", "Not searchable yet.", "channel", "EMAIL", "severity", "P3",
+				"category", "authentication")).json().get("id").asLong();
+		awaitLogged(solved);
+		SearchIndex node = new SearchIndex(Files.createTempDirectory("second-node"));
+		IndexFollower follower = follower(node);
+		follower.follow();
+		assertThat(keysFound(node, "kqzvbnwx")).contains("TICKET:" + solved).doesNotContain("TICKET:" + open);
+
+		// the solved ticket again, and the open one, logged without documents
+		log.readAll(SearchDocument.Type.TICKET, List.of(solved, open));
+		List<IndexLog.Entry> logged = log.after(log.head() - 2, 10);
+		assertThat(logged).extracting(IndexLog.Entry::docId).containsExactly(solved, open);
+		assertThat(logged).allMatch(e -> e.document() == null && !e.delete() && e.readFromSource());
+		assertThat(follower.follow()).isEqualTo(2);
+		assertThat(keysFound(node, "kqzvbnwx")).contains("TICKET:" + solved).doesNotContain("TICKET:" + open);
+		node.close();
+	}
+
 	private IndexFollower follower(SearchIndex node) {
 		return new IndexFollower(node, log, embeddings, new Reindexer(node, log, sources, embeddings, clock), clock, 1_000_000,
-				Duration.ofDays(14), bulk);
+				Duration.ofDays(14), bulk, ticketSource);
 	}
 
 	private Set<String> keysFound(SearchIndex node, String word) {
