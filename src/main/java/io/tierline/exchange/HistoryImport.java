@@ -102,7 +102,8 @@ class HistoryImport {
 			parsing.finish(batches::take);
 			batches.finish();
 		}
-		if (tally.counts().imported() % ImportBatch.ANALYZE_EVERY != 0) {
+		history.durable();
+		if (!ImportBatch.analyzedAt(tally.counts().imported())) {
 			history.refreshStatistics();
 		}
 		progress.stored(number, tally);

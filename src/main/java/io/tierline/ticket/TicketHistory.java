@@ -47,11 +47,22 @@ public class TicketHistory {
 	}
 
 	/**
-	 * Stores the tickets and their events and messages in one transaction.
+	 * Stores the tickets and their events and messages in one transaction. On PostgreSQL its commit
+	 * does not wait for the disk: call {@link #durable()} before telling anyone the tickets are stored.
 	 */
 	@Transactional
 	public void store(List<ImportedTicket> tickets) {
 		writer.store(tickets);
+	}
+
+	/**
+	 * Returns once everything {@link #store} committed before is on disk: an import pays the wait
+	 * for the disk once, not once a batch. A crash before it loses at most the last batches of a
+	 * run whose answer was never given; importing the file again adds exactly those (idempotent).
+	 */
+	@Transactional
+	public void durable() {
+		writer.durable();
 	}
 
 	/**

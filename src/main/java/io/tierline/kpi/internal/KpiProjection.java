@@ -69,7 +69,7 @@ public class KpiProjection {
 			Round round = transaction.execute(status -> round());
 			total += round.replayed();
 			if (!round.advanced()) {
-				sumStaleDays();
+				sumStaleDays(pause);
 				return total;
 			}
 			if (pause.getAsBoolean()) {
@@ -78,7 +78,8 @@ public class KpiProjection {
 		}
 	}
 
-	private void sumStaleDays() {
+	/** Sums the stale days a few to a transaction, stopping when {@code pause} turns true (they stay stale until a later round). */
+	private void sumStaleDays(java.util.function.BooleanSupplier pause) {
 		Integer summed;
 		do {
 			summed = transaction.execute(status -> {
@@ -87,7 +88,7 @@ public class KpiProjection {
 				return rollup.refresh(DAYS_PER_TRANSACTION, horizon());
 			});
 		}
-		while (summed != null && summed == DAYS_PER_TRANSACTION);
+		while (summed != null && summed == DAYS_PER_TRANSACTION && !pause.getAsBoolean());
 	}
 
 	/** A provider admin's rebuild: see {@link #rebuild()}. */

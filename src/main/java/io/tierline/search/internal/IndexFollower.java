@@ -129,6 +129,10 @@ public class IndexFollower {
 		while (!bulk.deferring() && !(entries = changes.after(from, BATCH)).isEmpty()) {
 			Map<Long, SearchDocument> read = readFromSources(entries);
 			for (IndexLog.Entry e : entries) {
+				if (bulk.deferring()) {
+					// an import began: stop between two entries (embedding a page takes seconds)
+					break;
+				}
 				if (index.appliedAbove().add(e.seq())) {
 					applyOne(lucene, e, read);
 					applied++;

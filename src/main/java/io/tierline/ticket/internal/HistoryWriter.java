@@ -56,6 +56,16 @@ public class HistoryWriter {
 		}
 	}
 
+	/**
+	 * PostgreSQL: waits until every batch committed before is on disk. A transaction with an id
+	 * commits synchronously, and its commit record follows theirs in the WAL.
+	 */
+	public void durable() {
+		if (postgres()) {
+			jdbc.queryForObject("select txid_current()", Long.class);
+		}
+	}
+
 	private boolean postgres() {
 		return database.postgres();
 	}
@@ -87,6 +97,10 @@ public class HistoryWriter {
 	public void store(List<ImportedTicket> batch) {
 		if (batch.isEmpty()) {
 			return;
+		}
+		if (postgres()) {
+			// the batch's commit does not wait for its WAL to reach the disk: durable() at the end of the run does, once for all
+			jdbc.execute("set local synchronous_commit to off");
 		}
 		List<Pending> pending = batch.stream().map(t -> new Pending(t, HistoryReplay.of(t), screen.mask(t.subject()))).toList();
 		Map<Long, List<Pending>> byClient = pending.stream().collect(Collectors.groupingBy(p -> p.ticket().clientId(),
