@@ -14,6 +14,6 @@ public final class TriageEvaluation {
 	}
 
 	public static int run(String[] args) throws Exception {
-		return new TriageEvalCommand(System.out).run(args);
+		return new TriageEvalCommand(System.out, io.tierline.search.SentenceEmbeddings::embed).run(args);
 	}
 }

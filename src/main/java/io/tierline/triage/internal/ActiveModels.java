@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.tierline.search.SentenceEmbeddings;
 import io.tierline.triage.internal.model.ModelCodec;
 import io.tierline.triage.internal.model.TextClassifier;
 
@@ -35,7 +36,7 @@ class ActiveModels {
 		}
 		Loaded loaded = cache.get(clientId);
 		if (loaded == null || loaded.modelId() != version.get().id()) {
-			List<TextClassifier> classifiers = ModelCodec.read(models.blob(version.get().id()));
+			List<TextClassifier> classifiers = ModelCodec.read(models.blob(version.get().id()), SentenceEmbeddings::embed);
 			loaded = new Loaded(version.get().id(), version.get().version(), classifiers.get(0),
 					classifiers.size() > 1 ? classifiers.get(1) : null);
 			cache.put(clientId, loaded);

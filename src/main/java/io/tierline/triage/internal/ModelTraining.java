@@ -9,10 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.DoubleConsumer;
 
+import io.tierline.search.SentenceEmbeddings;
 import io.tierline.triage.TriageEvents.TriageModelTrained;
 import io.tierline.triage.internal.TriageModels.ModelVersion;
 import io.tierline.triage.internal.TrainingData.Example;
 import io.tierline.triage.internal.model.ClassifierTrainer;
+import io.tierline.triage.internal.model.MeaningVote;
 import io.tierline.triage.internal.model.ModelCodec;
 import io.tierline.triage.internal.model.TextClassifier;
 import io.tierline.triage.internal.model.TrainerSettings;
@@ -109,7 +111,9 @@ public class ModelTraining {
 	}
 
 	private void build(long id, long clientId, List<Example> examples) {
-		var trainer = new ClassifierTrainer(TrainerSettings.forExamples(examples.size()));
+		// one trainer for the three models: it embeds each ticket once for their meaning votes
+		var trainer = new ClassifierTrainer(TrainerSettings.forExamples(examples.size()), MeaningVote.Settings.STANDARD,
+				SentenceEmbeddings::embed);
 		Double holdout = holdoutAccuracy(trainer, examples, progress(id, 0.02, 0.3));
 		TextClassifier category = trainer.train(texts(examples), examples.stream().map(Example::category).toList(),
 				progress(id, 0.3, 0.75));

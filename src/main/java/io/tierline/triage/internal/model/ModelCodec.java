@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,18 +25,25 @@ public final class ModelCodec {
 
 	private static final int MAGIC_V2 = 0x54524732; // "TRG2"
 
-	private static final int MAGIC = 0x54524733; // "TRG3"
+	private static final int MAGIC_V3 = 0x54524733; // "TRG3"
+
+	/** Version 4: version 3 and, after each classifier, its {@link MeaningVote} (written only when one has it). */
+	private static final int MAGIC = 0x54524734; // "TRG4"
 
 	private ModelCodec() {
 	}
 
 	public static byte[] write(List<TextClassifier> classifiers) {
 		var bytes = new ByteArrayOutputStream();
+		boolean meaning = classifiers.stream().anyMatch(c -> c.meaning() != null);
 		try (var out = new DataOutputStream(new GZIPOutputStream(bytes))) {
-			out.writeInt(MAGIC);
+			out.writeInt(meaning ? MAGIC : MAGIC_V3);
 			out.writeInt(classifiers.size());
 			for (TextClassifier c : classifiers) {
 				write(c, out);
+				if (meaning) {
+					writeMeaning(c.meaning(), out);
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -45,15 +53,23 @@ public final class ModelCodec {
 	}
 
 	public static List<TextClassifier> read(byte[] blob) {
+		return read(blob, null);
+	}
+
+	/** {@code embedder} embeds the texts to predict for a classifier with a meaning vote (null: it cannot predict). */
+	public static List<TextClassifier> read(byte[] blob, Function<String, float[]> embedder) {
 		try (var in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
 			int magic = in.readInt();
-			if (magic != MAGIC && magic != MAGIC_V2 && magic != MAGIC_V1) {
+			if (magic != MAGIC && magic != MAGIC_V3 && magic != MAGIC_V2 && magic != MAGIC_V1) {
 				throw new IllegalArgumentException("not a triage model");
 			}
 			int count = in.readInt();
 			List<TextClassifier> classifiers = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
-				classifiers.add(read(in, magic != MAGIC_V1, magic == MAGIC));
+				TextClassifier c = read(in, magic != MAGIC_V1, magic == MAGIC || magic == MAGIC_V3);
+				MeaningVote meaning = magic == MAGIC ? readMeaning(in, embedder) : null;
+				classifiers.add(meaning == null ? c
+						: new TextClassifier(c.blocks(), c.documents(), c.labels(), c.table(), c.bias(), c.vote(), meaning));
 			}
 			return classifiers;
 		}
@@ -150,6 +166,54 @@ public final class ModelCodec {
 		int postings = start[keys.length];
 		return new NeighbourVote(neighbours, weight, classes, labelOf, keys, start, Arrays.copyOf(docs, postings),
 				Arrays.copyOf(values, postings));
+	}
+
+	private static void writeMeaning(MeaningVote m, DataOutputStream out) throws IOException {
+		out.writeBoolean(m != null);
+		if (m == null) {
+			return;
+		}
+		out.writeInt(m.settings().words());
+		out.writeInt(m.settings().neighbours());
+		out.writeDouble(m.settings().weight());
+		out.writeInt(m.classes());
+		out.writeInt(m.dimensions());
+		out.writeInt(m.listStart().length);
+		for (int start : m.listStart()) {
+			out.writeInt(start);
+		}
+		for (float c : m.centroids()) {
+			out.writeFloat(c);
+		}
+		out.write(m.vectors());
+		for (short label : m.labels()) {
+			out.writeShort(label);
+		}
+	}
+
+	private static MeaningVote readMeaning(DataInputStream in, Function<String, float[]> embedder) throws IOException {
+		if (!in.readBoolean()) {
+			return null;
+		}
+		var settings = new MeaningVote.Settings(in.readInt(), in.readInt(), in.readDouble());
+		int classes = in.readInt();
+		int dimensions = in.readInt();
+		int[] listStart = new int[in.readInt()];
+		for (int i = 0; i < listStart.length; i++) {
+			listStart[i] = in.readInt();
+		}
+		float[] centroids = new float[(listStart.length - 1) * dimensions];
+		for (int i = 0; i < centroids.length; i++) {
+			centroids[i] = in.readFloat();
+		}
+		int n = listStart[listStart.length - 1];
+		byte[] vectors = new byte[n * dimensions];
+		in.readFully(vectors);
+		short[] labels = new short[n];
+		for (int i = 0; i < n; i++) {
+			labels[i] = in.readShort();
+		}
+		return new MeaningVote(settings, classes, dimensions, centroids, listStart, vectors, labels, embedder);
 	}
 
 	private static void writeVarInt(DataOutputStream out, int value) throws IOException {

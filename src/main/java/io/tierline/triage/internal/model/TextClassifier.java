@@ -6,7 +6,8 @@ import java.util.List;
  * A trained text classifier: the hashed feature blocks, the number of training texts (for the
  * idf of unseen features), the label names, the {@link FeatureTable} of idf and per-label weights,
  * a bias per label and, when trained with neighbours, the {@link NeighbourVote} of the training
- * texts (else null). The confidence of a prediction is the softmax of the margins at
+ * texts (else null), and the {@link MeaningVote} of the training texts nearest in meaning (else
+ * null). The confidence of a prediction is the softmax of the margins at
  * {@link #TEMPERATURE}.
  */
 public final class TextClassifier {
@@ -20,10 +21,17 @@ public final class TextClassifier {
 	private final FeatureTable table;
 	private final float[] bias;
 	private final NeighbourVote vote;
+	private final MeaningVote meaning;
 	private final Vectorizer vectorizer;
 
 	TextClassifier(FeatureHasher[] blocks, int documents, List<String> labels, FeatureTable table, float[] bias,
 			NeighbourVote vote) {
+		this(blocks, documents, labels, table, bias, vote, null);
+	}
+
+	TextClassifier(FeatureHasher[] blocks, int documents, List<String> labels, FeatureTable table, float[] bias,
+			NeighbourVote vote, MeaningVote meaning) {
+		this.meaning = meaning;
 		this.blocks = blocks;
 		this.documents = documents;
 		this.labels = List.copyOf(labels);
@@ -62,6 +70,11 @@ public final class TextClassifier {
 		return vote;
 	}
 
+	/** The vote of the training texts nearest in meaning, or null. */
+	MeaningVote meaning() {
+		return meaning;
+	}
+
 	Vectorizer vectorizer() {
 		return vectorizer;
 	}
@@ -77,6 +90,9 @@ public final class TextClassifier {
 
 	public Prediction predict(String text) {
 		double[] scores = scores(vectorizer.transform(text));
+		if (meaning != null) {
+			meaning.addTo(scores, text);
+		}
 		int best = 0;
 		for (int k = 1; k < scores.length; k++) {
 			if (scores[k] > scores[best]) {

@@ -13,14 +13,18 @@ import java.util.Locale;
  * docs/triage.md: {@code --model svm|nb}, {@code --features word|char|word+char},
  * {@code --c X}, {@code --chars MIN-MAX}, {@code --bits WORD,CHAR} (hashed dimensions as powers of
  * two), {@code --head TOKENS,WEIGHT} (the head block; {@code 0} for none), {@code --neighbours K,WEIGHT} (the training texts' vote; {@code 0} for the SVM alone),
- * {@code --no-knn}, {@code --holdout}.
+ * {@code --meaning K,WEIGHT,WORDS} (the vote of the training texts nearest in meaning, on by
+ * default; {@code 0} for none), {@code --no-knn}, {@code --holdout}.
  */
 public final class TriageEvalCommand {
 
 	private final PrintStream out;
+	private final java.util.function.Function<String, float[]> embedder;
 
-	public TriageEvalCommand(PrintStream out) {
+	/** {@code embedder}: the sentence embeddings of the meaning vote (null: no meaning vote). */
+	public TriageEvalCommand(PrintStream out, java.util.function.Function<String, float[]> embedder) {
 		this.out = out;
+		this.embedder = embedder;
 	}
 
 	public int run(String[] args) throws Exception {
@@ -28,7 +32,7 @@ public final class TriageEvalCommand {
 		String train = option(list, "--train", null);
 		String test = option(list, "--test", null);
 		if (train == null || test == null) {
-			out.println("usage: eval-triage --train FILE.csv --test FILE.csv [--model svm|nb] [--features word|char|word+char] [--c X] [--chars 3-5] [--head TOKENS,WEIGHT] [--neighbours K,WEIGHT] [--no-knn] [--holdout]");
+			out.println("usage: eval-triage --train FILE.csv --test FILE.csv [--model svm|nb] [--features word|char|word+char] [--c X] [--chars 3-5] [--head TOKENS,WEIGHT] [--neighbours K,WEIGHT] [--meaning K,WEIGHT,WORDS] [--no-knn] [--holdout]");
 			return 2;
 		}
 		List<LabelledCsv.Row> trainRows = LabelledCsv.read(Path.of(train));
@@ -40,7 +44,7 @@ public final class TriageEvalCommand {
 			trainRows = shuffled.subList(0, cut);
 			testRows = shuffled.subList(cut, shuffled.size());
 		}
-		out.println(evaluate(trainRows, testRows, settings(list), option(list, "--model", "svm"),
+		out.println(evaluate(trainRows, testRows, settings(list), meaning(list), option(list, "--model", "svm"),
 				!list.contains("--no-knn")));
 		return 0;
 	}
@@ -62,8 +66,20 @@ public final class TriageEvalCommand {
 				vote.length > 1 ? Double.parseDouble(vote[1]) : settings.neighbourWeight());
 	}
 
+	/** {@code --meaning K,WEIGHT,WORDS} ({@code 0}: none); the product's vote when absent and an embedder is given. */
+	MeaningVote.Settings meaning(List<String> args) {
+		MeaningVote.Settings standard = embedder == null ? MeaningVote.Settings.OFF : MeaningVote.Settings.STANDARD;
+		String[] given = option(args, "--meaning", standard.neighbours() + "," + standard.weight() + "," + standard.words()).split(",");
+		int neighbours = Integer.parseInt(given[0]);
+		if (neighbours == 0 || embedder == null) {
+			return MeaningVote.Settings.OFF;
+		}
+		return new MeaningVote.Settings(given.length > 2 ? Integer.parseInt(given[2]) : standard.words(), neighbours,
+				given.length > 1 ? Double.parseDouble(given[1]) : standard.weight());
+	}
+
 	String evaluate(List<LabelledCsv.Row> trainRows, List<LabelledCsv.Row> testRows, TrainerSettings settings,
-			String model, boolean knn) {
+			MeaningVote.Settings meaning, String model, boolean knn) {
 		List<String> texts = trainRows.stream().map(LabelledCsv.Row::text).toList();
 		List<String> labels = trainRows.stream().map(LabelledCsv.Row::label).toList();
 		long start = System.nanoTime();
@@ -73,7 +89,7 @@ public final class TriageEvalCommand {
 			predictor = nb::predict;
 		}
 		else {
-			TextClassifier classifier = new ClassifierTrainer(settings).train(texts, labels);
+			TextClassifier classifier = new ClassifierTrainer(settings, meaning, embedder).train(texts, labels);
 			predictor = text -> classifier.predict(text).label();
 		}
 		double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -95,10 +111,12 @@ public final class TriageEvalCommand {
 		double p5 = knn ? precisionAt5(texts, labels, testRows) : Double.NaN;
 		return String.format(Locale.ROOT,
 				"{\"accuracy\":%.4f,\"macroF1\":%.4f,\"knnPrecisionAt5\":%s,\"trainSeconds\":%.2f,\"predictP99Ms\":%.3f,\"predictP50Ms\":%.3f,\"predictCpuP99Ms\":%.3f,"
-						+ "\"trainRows\":%d,\"testRows\":%d,\"model\":\"%s\",\"features\":\"%s\",\"c\":%s,\"neighbours\":%d,\"neighbourWeight\":%s}",
+						+ "\"trainRows\":%d,\"testRows\":%d,\"model\":\"%s\",\"features\":\"%s\",\"c\":%s,\"neighbours\":%d,\"neighbourWeight\":%s,"
+						+ "\"meaningNeighbours\":%d,\"meaningWeight\":%s,\"meaningWords\":%d}",
 				scores.accuracy(), scores.macroF1(), Double.isNaN(p5) ? "null" : String.format(Locale.ROOT, "%.4f", p5),
 				trainSeconds, percentile(millis, 0.99), percentile(millis, 0.5), percentile(cpuMillis, 0.99), trainRows.size(), testRows.size(), model,
-				describe(settings), settings.c(), settings.votes() ? settings.neighbours() : 0, settings.neighbourWeight());
+				describe(settings), settings.c(), settings.votes() ? settings.neighbours() : 0, settings.neighbourWeight(),
+				meaning.on() ? meaning.neighbours() : 0, meaning.weight(), meaning.words());
 	}
 
 	/** As a running server is: a few hundred training texts through the JIT, garbage of training collected. */

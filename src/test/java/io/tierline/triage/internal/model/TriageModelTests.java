@@ -27,7 +27,7 @@ class TriageModelTests {
 	@Test
 	void evalTriagePrintsOneJsonLineWithTheMetrics() throws Exception {
 		var bytes = new ByteArrayOutputStream();
-		int status = new TriageEvalCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+		int status = new TriageEvalCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8), null)
 			.run(new String[] { "--train", TRAIN.toString(), "--test", TEST.toString() });
 		String out = bytes.toString(StandardCharsets.UTF_8).strip();
 		assertThat(status).isZero();
@@ -47,7 +47,7 @@ class TriageModelTests {
 	@Test
 	void withoutFilesItPrintsUsageAndFails() throws Exception {
 		var bytes = new ByteArrayOutputStream();
-		int status = new TriageEvalCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(new String[0]);
+		int status = new TriageEvalCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8), null).run(new String[0]);
 		assertThat(status).isEqualTo(2);
 		assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("usage: eval-triage");
 	}
