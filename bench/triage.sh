@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Triage model benchmark (issue 8): trains the product's triage model (hashed TF-IDF word 1-2-grams
-# + char 3-5-grams, one-vs-rest linear SVM by dual coordinate descent, plus the vote of the 10 most
-# similar training tickets; TrainerSettings.standard())
+# + char 3-5-grams + head block, one-vs-rest linear SVM by dual coordinate descent, plus the vote of
+# the 20 training tickets nearest in meaning, MiniLM embeddings of the first 32 words;
+# TrainerSettings.standard() with MeaningVote.Settings.STANDARD)
 # on the public it-tickets train.csv and scores it on dev.csv, with the runnable jar's eval-triage
 # command: no web server, no database, nothing downloaded. Prints one JSON line per run.
 #   bash bench/triage.sh                  (from the repository root; RUNS=3 by default)
