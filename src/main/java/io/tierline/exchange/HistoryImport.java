@@ -54,6 +54,22 @@ class HistoryImport {
 		this.parserCount = Math.max(1, parserCount);
 	}
 
+	/** Statistics after a run: they need not be current when it answers, and ANALYZE takes a second. */
+	private final java.util.concurrent.Executor statistics = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "import-statistics");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private void refreshStatistics() {
+		try {
+			history.refreshStatistics();
+		}
+		catch (RuntimeException e) {
+			org.slf4j.LoggerFactory.getLogger(HistoryImport.class).warn("Statistics after an import not refreshed: {}", e.toString());
+		}
+	}
+
 	/** Refuses the whole request, before reading it, when the caller administers no client (with the admin scope). */
 	void requireImporter(Caller caller) {
 		if (access.clients().stream().noneMatch(c -> ImportDirectory.administers(caller, c))) {
@@ -103,8 +119,8 @@ class HistoryImport {
 			batches.finish();
 		}
 		history.durable();
-		if (!ImportBatch.analyzedAt(tally.counts().imported())) {
-			history.refreshStatistics();
+		if (tally.counts().imported() > 0) {
+			statistics.execute(this::refreshStatistics);
 		}
 		progress.stored(number, tally);
 		audit(caller, tally, importedPerClient);
@@ -128,7 +144,7 @@ class HistoryImport {
 
 	/**
 	 * Takes the parsed lines in file order and fills batches for the writers. A follow-up waits in a
-	 * batch of its own until every ticket read before it is stored, so its original is found.
+	 * batch of its own, stored once every ticket read before it is, so its original is found.
 	 */
 	private final class Batches {
 
@@ -137,7 +153,7 @@ class HistoryImport {
 		private final Map<Long, Long> importedPerClient;
 		private final ImportProgress progress;
 		private ImportBatch batch;
-		private final ImportBatch followUps;
+		private ImportBatch followUps;
 
 		Batches(ImportWriters writers, ImportReport.Tally tally, Map<Long, Long> importedPerClient, ImportProgress progress) {
 			this.writers = writers;
@@ -160,8 +176,8 @@ class HistoryImport {
 			writers.submit(batch::flush);
 			batch = newBatch();
 			if (followUp) {
-				writers.drain();
-				followUps.flush();
+				writers.submitAfterEarlier(followUps::flush);
+				followUps = newBatch();
 			}
 			progress.stored(parsed.number(), tally);
 		}

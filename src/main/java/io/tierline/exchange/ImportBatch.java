@@ -26,8 +26,9 @@ final class ImportBatch {
 	static final int SIZE = 500;
 
 	/**
-	 * Statistics are refreshed after this many imported tickets, again each time the run's count
-	 * doubles (50,000, 100,000, 200,000 …), and when a run that imported any ends. The planner
+	 * The tickets' statistics are refreshed after this many imported tickets and again each time the
+	 * run's count doubles (50,000, 100,000, 200,000 …); those of every table the import fills once a
+	 * run that imported any has answered (in the background). The planner
 	 * scales the row counts of statistics by the table's present size, so statistics taken at half
 	 * the size still describe it; each ANALYZE costs about half a second.
 	 */
@@ -123,7 +124,7 @@ final class ImportBatch {
 
 	private void counted(Line line) {
 		if (analyzedAt(tally.countImported())) {
-			history.refreshStatistics();
+			history.refreshTicketStatistics();
 		}
 		importedPerClient.merge(line.client().id(), 1L, Long::sum);
 	}

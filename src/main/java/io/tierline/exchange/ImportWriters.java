@@ -47,6 +47,19 @@ final class ImportWriters implements AutoCloseable {
 		running.removeIf(Future::isDone);
 	}
 
+	/**
+	 * Submits a batch that must see every batch submitted before it stored (follow-ups, whose
+	 * originals may be in them): it waits for them on its writer thread, while the reader goes on.
+	 * Tasks start in the order submitted, so the earlier ones are running or done when it starts.
+	 */
+	void submitAfterEarlier(Runnable batch) {
+		List<Future<?>> earlier = List.copyOf(running);
+		submit(() -> {
+			earlier.forEach(ImportWriters::await);
+			batch.run();
+		});
+	}
+
 	/** Waits until every submitted batch is stored; a batch that failed fails the import here. */
 	void drain() {
 		running.forEach(ImportWriters::await);

@@ -78,6 +78,11 @@ public class TicketHistory {
 		writer.analyze();
 	}
 
+	/** As {@link #refreshStatistics()}, for the tickets alone: what the duplicate check of an import still running needs. */
+	public void refreshTicketStatistics() {
+		writer.analyzeTickets();
+	}
+
 	public Map<String, Long> known(ClientRef client, Collection<String> externalIds) {
 		return reader.known(client, externalIds);
 	}

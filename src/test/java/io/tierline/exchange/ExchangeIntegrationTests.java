@@ -125,8 +125,10 @@ class ExchangeIntegrationTests {
 		int unique = 1800;
 		for (int i = 1; i <= unique; i++) {
 			String line = template.replaceFirst("\"externalId\":\"[^\"]+\"", "\"externalId\":\"" + prefix + i + "\"");
-			if (i % 10 == 0) {
-				line = line.replace("\"followUpOf\":null", "\"followUpOf\":\"" + prefix + (i - 1) + "\"");
+			// every third a follow-up (more than a batch of them: stored once the tickets before them are),
+			// every ninth a follow-up of a follow-up
+			if (i % 3 == 0) {
+				line = line.replace("\"followUpOf\":null", "\"followUpOf\":\"" + prefix + (i - (i % 9 == 0 ? 3 : 1)) + "\"");
 			}
 			body.append(line).append('\n');
 			if (i % 300 == 0) {
@@ -136,7 +138,11 @@ class ExchangeIntegrationTests {
 		assertCounts(importLines(admin, body.toString()), unique, unique / 300, 0);
 		long linked = jdbc.sql("select count(*) from tickets where external_id like ? and follow_up_of is not null").param(prefix + "%")
 			.query(Long.class).single();
-		assertThat(linked).isEqualTo(unique / 10);
+		assertThat(linked).isEqualTo(unique / 3);
+		long chained = jdbc.sql("""
+				select count(*) from tickets t join tickets o on o.id = t.follow_up_of
+				where t.external_id like ? and o.follow_up_of is not null""").param(prefix + "%").query(Long.class).single();
+		assertThat(chained).isEqualTo(unique / 9);
 		assertCounts(importLines(admin, body.toString()), 0, unique + unique / 300, 0);
 	}
 

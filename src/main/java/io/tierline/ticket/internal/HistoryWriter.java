@@ -56,6 +56,13 @@ public class HistoryWriter {
 		}
 	}
 
+	/** As {@link #analyze()}, for the tickets table alone (the one an import's duplicate check reads). */
+	public void analyzeTickets() {
+		if (postgres()) {
+			jdbc.execute("analyze tickets");
+		}
+	}
+
 	/**
 	 * PostgreSQL: waits until every batch committed before is on disk. A transaction with an id
 	 * commits synchronously, and its commit record follows theirs in the WAL.
