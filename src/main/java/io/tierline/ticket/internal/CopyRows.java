@@ -3,9 +3,7 @@ package io.tierline.ticket.internal;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,15 +117,18 @@ final class CopyRows {
 
 	/** UTC with every digit down to the nanosecond (PostgreSQL rounds to microseconds, as for a bound value). */
 	private static void timestamp(StringBuilder out, Instant at) {
-		LocalDateTime t = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-		int year = t.getYear();
+		// the date from the epoch day and the time from the second of the day: no time-zone rules to consult
+		long seconds = at.getEpochSecond();
+		java.time.LocalDate date = java.time.LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+		int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+		int year = date.getYear();
 		pad(out, year > 0 ? year : 1 - year, 4).append('-');
-		pad(out, t.getMonthValue(), 2).append('-');
-		pad(out, t.getDayOfMonth(), 2).append(' ');
-		pad(out, t.getHour(), 2).append(':');
-		pad(out, t.getMinute(), 2).append(':');
-		pad(out, t.getSecond(), 2).append('.');
-		pad(out, t.getNano(), 9).append("+00");
+		pad(out, date.getMonthValue(), 2).append('-');
+		pad(out, date.getDayOfMonth(), 2).append(' ');
+		pad(out, secondOfDay / 3600, 2).append(':');
+		pad(out, secondOfDay / 60 % 60, 2).append(':');
+		pad(out, secondOfDay % 60, 2).append('.');
+		pad(out, at.getNano(), 9).append("+00");
 		if (year <= 0) {
 			out.append(" BC");
 		}

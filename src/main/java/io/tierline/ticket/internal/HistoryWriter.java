@@ -200,7 +200,7 @@ public class HistoryWriter {
 					e.data().put("messageId", messages.next());
 				}
 				rows.add(new Object[] { ticketId, clientId, e.type().name(), e.actorId(), utc(e.at()),
-						e.data().isEmpty() ? null : json.writeValueAsString(e.data()) });
+						e.data().isEmpty() ? null : FlatJson.write(e.data(), json) });
 			}
 		}
 		insert("ticket_events", "ticket_id, client_id, type, actor_id, at, data", rows);
