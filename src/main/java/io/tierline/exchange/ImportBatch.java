@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class ImportBatch {
 
-	static final int SIZE = 500;
+	static final int SIZE = 1000;
 
 	/**
 	 * The tickets' statistics are refreshed after this many imported tickets and again each time the

@@ -122,7 +122,7 @@ class ExchangeIntegrationTests {
 		String template = fixture("2008").lines().filter(l -> l.contains("-2002\"")).findFirst().orElseThrow();
 		String prefix = "MB" + UUID.randomUUID().toString().substring(0, 6) + "-";
 		StringBuilder body = new StringBuilder();
-		int unique = 1800;
+		int unique = 3600;
 		for (int i = 1; i <= unique; i++) {
 			String line = template.replaceFirst("\"externalId\":\"[^\"]+\"", "\"externalId\":\"" + prefix + i + "\"");
 			// every third a follow-up (more than a batch of them: stored once the tickets before them are),
