@@ -22,6 +22,9 @@ public class IndexLog {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Rows of one multi-row insert of {@link #readAll} (two parameters a row, far below the drivers' limits). */
+	private static final int ROWS_PER_INSERT = 500;
+
 	private static final String INSERT = "insert into search_index_log (doc_type, doc_id, action, document, logged_at) values (?, ?, ?, ?, ?)";
 
 	private final JdbcClient jdbc;
@@ -66,9 +69,18 @@ public class IndexLog {
 			return;
 		}
 		var loggedAt = Rows.timestamp(clock.instant());
-		List<Object[]> rows = ids.stream().map(id -> new Object[] { type.name(), id, "UPSERT", null, loggedAt }).toList();
-		int unknown = org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN;
-		batch.batchUpdate(INSERT, rows, new int[] { unknown, unknown, unknown, java.sql.Types.VARCHAR, unknown });
+		// multi-row inserts: a JDBC batch is still one statement per row for the server
+		for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_INSERT));
+			StringBuilder sql = new StringBuilder("insert into search_index_log (doc_type, doc_id, action, document, logged_at) values ");
+			List<Object> params = new java.util.ArrayList<>(chunk.size() + 1);
+			for (int i = 0; i < chunk.size(); i++) {
+				sql.append(i == 0 ? "" : ", ").append("('").append(type.name()).append("', ?, 'UPSERT', null, ?)");
+				params.add(chunk.get(i));
+				params.add(loggedAt);
+			}
+			jdbc.sql(sql.toString()).params(params).update();
+		}
 		appended();
 	}
 
