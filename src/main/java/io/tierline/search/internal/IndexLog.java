@@ -10,7 +10,6 @@ import io.tierline.common.Rows;
 import io.tierline.search.SearchDocument;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,16 +24,16 @@ public class IndexLog {
 	/** Rows of one multi-row insert of {@link #readAll} (two parameters a row, far below the drivers' limits). */
 	private static final int ROWS_PER_INSERT = 500;
 
-	private static final String INSERT = "insert into search_index_log (doc_type, doc_id, action, document, logged_at) values (?, ?, ?, ?, ?)";
+	private static final String INSERT_INTO = "insert into search_index_log (doc_type, doc_id, action, document, logged_at) values ";
+
+	private static final String INSERT = INSERT_INTO + "(?, ?, ?, ?, ?)";
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate batch;
 	private final Clock clock;
 	private final java.util.List<Runnable> onAppend = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-	IndexLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+	IndexLog(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -59,7 +58,8 @@ public class IndexLog {
 	}
 
 	/**
-	 * Upserts of {@code ids} without their documents, in one JDBC batch: each node reads a document
+	 * Upserts of {@code ids} without their documents, in multi-row inserts (a JDBC batch would still
+	 * be one statement per row for the server): each node reads a document
 	 * from its source when it applies the entry (one that is not searchable then is removed). A
 	 * history import logs its tickets so, rather than reading back and writing again every text it
 	 * has just stored while it is still writing.
@@ -69,10 +69,9 @@ public class IndexLog {
 			return;
 		}
 		var loggedAt = Rows.timestamp(clock.instant());
-		// multi-row inserts: a JDBC batch is still one statement per row for the server
 		for (int from = 0; from < ids.size(); from += ROWS_PER_INSERT) {
 			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_INSERT));
-			StringBuilder sql = new StringBuilder("insert into search_index_log (doc_type, doc_id, action, document, logged_at) values ");
+			StringBuilder sql = new StringBuilder(INSERT_INTO);
 			List<Object> params = new java.util.ArrayList<>(chunk.size() + 1);
 			for (int i = 0; i < chunk.size(); i++) {
 				sql.append(i == 0 ? "" : ", ").append("('").append(type.name()).append("', ?, 'UPSERT', null, ?)");

@@ -53,9 +53,7 @@ class SecondNodeIntegrationTests {
 	@Test
 	void aSecondNodeFollowsTheLogIntoItsOwnIndexAndResumesFromItsWatermark() throws Exception {
 		Api t1 = Api.at(port).as("t1@northwind.test");
-		long ticket = t1.post("/api/v1/tickets", Map.of("client", "acme", "requester", Map.of("email", "dana@customer.test", "name", "Dana"),
-				"subject", "Second node zqvwtrpzk", "description", "Seen on the other node.", "channel", "EMAIL", "severity", "P3",
-				"category", "authentication")).json().get("id").asLong();
+		long ticket = ticket(t1, "Second node zqvwtrpzk", "Seen on the other node.");
 		assertThat(t1.patch("/api/v1/tickets/" + ticket, Map.of("status", "SOLVED")).status()).isEqualTo(200);
 		awaitLogged(ticket);
 
@@ -83,13 +81,9 @@ class SecondNodeIntegrationTests {
 	@Test
 	void entriesLoggedByIdAreReadFromTheTicketsWhenFollowed() throws Exception {
 		Api t1 = Api.at(port).as("t1@northwind.test");
-		long solved = t1.post("/api/v1/tickets", Map.of("client", "acme", "requester", Map.of("email", "dana@customer.test", "name", "Dana"),
-				"subject", "Logged by id kqzvbnwx", "description", "Read from the source.", "channel", "EMAIL", "severity", "P3",
-				"category", "authentication")).json().get("id").asLong();
+		long solved = ticket(t1, "Logged by id kqzvbnwx", "Read from the source.");
 		assertThat(t1.patch("/api/v1/tickets/" + solved, Map.of("status", "SOLVED")).status()).isEqualTo(200);
-		long open = t1.post("/api/v1/tickets", Map.of("client", "acme", "requester", Map.of("email", "dana@customer.test", "name", "Dana"),
-				"subject", "Still open kqzvbnwx", "description", "Not searchable yet.", "channel", "EMAIL", "severity", "P3",
-				"category", "authentication")).json().get("id").asLong();
+		long open = ticket(t1, "Still open kqzvbnwx", "Not searchable yet.");
 		awaitLogged(solved);
 		SearchIndex node = new SearchIndex(Files.createTempDirectory("second-node"));
 		IndexFollower follower = follower(node);
@@ -104,6 +98,13 @@ class SecondNodeIntegrationTests {
 		assertThat(follower.follow()).isEqualTo(2);
 		assertThat(keysFound(node, "kqzvbnwx")).contains("TICKET:" + solved).doesNotContain("TICKET:" + open);
 		node.close();
+	}
+
+	/** A new Acme ticket from Dana, created by {@code agent}. */
+	private static long ticket(Api agent, String subject, String description) {
+		return agent.post("/api/v1/tickets", Map.of("client", "acme", "requester", Map.of("email", "dana@customer.test", "name", "Dana"),
+				"subject", subject, "description", description, "channel", "EMAIL", "severity", "P3", "category", "authentication"))
+			.json().get("id").asLong();
 	}
 
 	private IndexFollower follower(SearchIndex node) {

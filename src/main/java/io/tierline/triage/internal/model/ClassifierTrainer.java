@@ -24,7 +24,8 @@ public final class ClassifierTrainer {
 	}
 
 	/**
-	 * With a meaning vote when {@code meaning} is on: {@code embedder} embeds a text (a unit vector),
+	 * With a meaning vote when {@code meaning} is on: {@code embedder} embeds a text as a vector of
+	 * length 1 (the vote compares them by dot product),
 	 * for the training texts and later for each text to predict.
 	 */
 	public ClassifierTrainer(TrainerSettings settings, MeaningVote.Settings meaning, Function<String, float[]> embedder) {
@@ -82,8 +83,7 @@ public final class ClassifierTrainer {
 	private float[][] embeddings(List<String> texts, DoubleConsumer progress) {
 		List<String> heads = texts.stream().map(t -> MeaningVote.head(t, meaning.words())).toList();
 		List<String> missing = heads.stream().filter(h -> !embedded.containsKey(h)).distinct().toList();
-		float[][] fresh = MeaningVote.embedAll(missing, new MeaningVote.Settings(Integer.MAX_VALUE, 1, 1), embedder,
-				EMBEDDING_THREADS, progress);
+		float[][] fresh = MeaningVote.embedAll(missing, embedder, EMBEDDING_THREADS, progress);
 		for (int i = 0; i < fresh.length; i++) {
 			embedded.put(missing.get(i), fresh[i]);
 		}

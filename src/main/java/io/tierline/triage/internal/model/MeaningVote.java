@@ -107,14 +107,11 @@ public final class MeaningVote {
 		return trimmed;
 	}
 
-	/** Embeds the heads of {@code texts} on {@code threads} threads. */
-	static float[][] embedAll(List<String> texts, Settings settings, Function<String, float[]> embedder, int threads) {
-		return embedAll(texts, settings, embedder, threads, fraction -> {
-		});
-	}
-
-	/** As above, telling {@code progress} the share done now and then (from one thread at a time). */
-	static float[][] embedAll(List<String> texts, Settings settings, Function<String, float[]> embedder, int threads,
+	/**
+	 * Embeds {@code texts} as given (heads already cut) on {@code threads} threads, telling
+	 * {@code progress} the share done now and then (from one thread at a time).
+	 */
+	static float[][] embedAll(List<String> texts, Function<String, float[]> embedder, int threads,
 			java.util.function.DoubleConsumer progress) {
 		float[][] out = new float[texts.size()][];
 		var done = new java.util.concurrent.atomic.AtomicInteger();
@@ -127,7 +124,7 @@ public final class MeaningVote {
 				int end = Math.min(texts.size(), from + chunk);
 				parts.add(pool.submit(() -> {
 					for (int i = start; i < end; i++) {
-						out[i] = unit(embedder.apply(head(texts.get(i), settings.words())));
+						out[i] = embedder.apply(texts.get(i));
 						if (done.incrementAndGet() % 200 == 0) {
 							synchronized (done) {
 								progress.accept((double) done.get() / texts.size());
@@ -230,17 +227,12 @@ public final class MeaningVote {
 		return best;
 	}
 
-	/** The same vote with another embedder (a model read from its blob gets the running node's). */
-	MeaningVote withEmbedder(Function<String, float[]> other) {
-		return new MeaningVote(settings, classes, dimensions, centroids, listStart, vectors, labels, other);
-	}
-
 	/** Adds weight × each label's share of the neighbours' similarity to {@code scores}. */
 	void addTo(double[] scores, String text) {
 		if (embedder == null) {
 			throw new IllegalStateException("this model votes by meaning and needs an embedder");
 		}
-		float[] query = unit(embedder.apply(head(text, settings.words())));
+		float[] query = embedder.apply(head(text, settings.words()));
 		int lists = listStart.length - 1;
 		float[] centroidScores = new float[lists];
 		for (int c = 0; c < lists; c++) {
@@ -312,21 +304,5 @@ public final class MeaningVote {
 			s += matrix[offset + j] * v[j];
 		}
 		return s;
-	}
-
-	static float[] unit(float[] vector) {
-		double norm = 0;
-		for (float v : vector) {
-			norm += v * v;
-		}
-		if (norm == 0 || Math.abs(norm - 1) < 1e-6) {
-			return vector;
-		}
-		float scale = (float) (1 / Math.sqrt(norm));
-		float[] unit = new float[vector.length];
-		for (int i = 0; i < vector.length; i++) {
-			unit[i] = vector[i] * scale;
-		}
-		return unit;
 	}
 }

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The meaning vote with a stand-in embedder (each word hashed to a fixed random direction, summed):
+ * The meaning vote with a stand-in embedder (each word hashed to a fixed random direction, summed,
+ * scaled to length 1 as the real one is):
  * texts sharing words are near, as with the real model, and every test is exact and fast. The real
  * MiniLM is measured by eval-triage (docs/triage.md).
  */
@@ -30,7 +31,14 @@ class MeaningVoteTests {
 				v[j] += (float) direction.nextGaussian();
 			}
 		}
-		return MeaningVote.unit(v);
+		double norm = 0;
+		for (float x : v) {
+			norm += x * x;
+		}
+		for (int j = 0; j < DIMENSIONS; j++) {
+			v[j] /= (float) Math.sqrt(norm);
+		}
+		return v;
 	};
 
 	private static final String[] TOPICS = { "printer toner jam paper tray", "vpn token login password expired",
@@ -56,7 +64,9 @@ class MeaningVoteTests {
 					+ " ticket " + i);
 		}
 		var settings = new MeaningVote.Settings(4, 10, 0.7);
-		float[][] vectors = MeaningVote.embedAll(texts, settings, BAG_OF_WORDS, 2);
+		float[][] vectors = MeaningVote.embedAll(texts.stream().map(t -> MeaningVote.head(t, settings.words())).toList(),
+				BAG_OF_WORDS, 2, fraction -> {
+				});
 		MeaningVote vote = MeaningVote.build(vectors, y, TOPICS.length, settings, BAG_OF_WORDS);
 		assertThat(vote.listStart()).hasSize(21).endsWith(400);
 
